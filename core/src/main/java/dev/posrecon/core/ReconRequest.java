@@ -1,0 +1,50 @@
+package dev.posrecon.core;
+
+import dev.posrecon.core.config.ReconConfig;
+
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything one {@code reconcile} run needs, immutable.
+ *
+ * @param profile        settlement profile name or file, null for {@code canonical}
+ * @param encoding       settlement file encoding, null to detect
+ * @param date           the business day to report, null for every day found in the inputs
+ * @param formats        output formats: {@code csv}, {@code json}
+ * @param dbUrl          JDBC URL of the ledger, null for the default file under the user's data directory
+ * @param noDb           no ledger: the files given are all there is
+ * @param reload         load files already loaded (same SHA-256) again
+ * @param redactContacts mask every contact detail in case files
+ * @param threads        parse threads (1 = sequential); the output never depends on it
+ * @param actor          who runs it (for the ledger), e.g. the OS user
+ */
+public record ReconRequest(
+        List<Path> terminalLogs,
+        List<Path> settlements,
+        List<Path> journals,
+        List<Path> customers,
+        String profile,
+        Charset encoding,
+        LocalDate date,
+        ReconConfig config,
+        Path outDir,
+        Set<String> formats,
+        String dbUrl,
+        boolean noDb,
+        boolean reload,
+        boolean redactContacts,
+        int threads,
+        String actor) {
+
+    public ReconRequest {
+        terminalLogs = List.copyOf(terminalLogs);
+        settlements = List.copyOf(settlements);
+        journals = List.copyOf(journals);
+        customers = List.copyOf(customers);
+        formats = Set.copyOf(formats);
+    }
+}

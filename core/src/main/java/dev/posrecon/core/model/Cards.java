@@ -1,0 +1,123 @@
+package dev.posrecon.core.model;
+
+/**
+ * Card number masking. A full PAN exists only inside a reader; it calls {@link #mask} the moment it reads one.
+ */
+public final class Cards {
+    private Cards() {
+    }
+
+    /**
+     * Masks a PAN to first 6 / last 4 ({@code 622202******1234}). Accepts track 2 data ({@code PAN=YYMM...}) and
+     * track 1 ({@code %B PAN^NAME^...}), already-masked values (kept, with any unmasked middle masked) and short
+     * forms such as {@code ****1234} or {@code 1234} (kept).
+     *
+     * @return the masked card, or null for null/blank input
+     */
+    public static String mask(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String t = raw.trim();
+        if (t.isEmpty()) {
+            return null;
+        }
+        // track 1: %B4111111111111111^NAME^...
+        if (t.startsWith("%B") || t.startsWith("B")) {
+            int caret = t.indexOf('^');
+            if (caret > 0) {
+                t = t.substring(t.startsWith("%B") ? 2 : 1, caret);
+            }
+        }
+        // track 2: PAN=YYMMSSS... or PAN D YYMM (binary separator written as D)
+        int eq = t.indexOf('=');
+        if (eq > 0) {
+            t = t.substring(0, eq);
+        } else if (t.length() > 19 && t.indexOf('D') > 11) {
+            t = t.substring(0, t.indexOf('D'));
+        }
+        if (t.startsWith(";")) {
+            t = t.substring(1);
+        }
+        StringBuilder digits = new StringBuilder(t.length());
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == ' ' || c == '-') {
+                continue;
+            }
+            digits.append(c);
+        }
+        String s = digits.toString();
+        if (s.length() <= 4) {
+            return s;
+        }
+        if (s.length() < 11) {
+            // too short to be a PAN: show only the last four
+            return "*".repeat(s.length() - 4) + s.substring(s.length() - 4);
+        }
+        return s.substring(0, 6) + "*".repeat(s.length() - 10) + s.substring(s.length() - 4);
+    }
+
+    /** The last four characters of a (masked) card, or null. */
+    public static String last4(String card) {
+        if (card == null || card.length() < 4) {
+            return card == null || card.isEmpty() ? null : card;
+        }
+        return card.substring(card.length() - 4);
+    }
+
+    /**
+     * Masks every run of 13-19 digits in free text (a raw line for rejects.csv, a log message).
+     */
+    public static String maskInText(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = null;
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (Character.isDigit(text.charAt(i))) {
+                int j = i;
+                while (j < n && Character.isDigit(text.charAt(j))) {
+                    j++;
+                }
+                int len = j - i;
+                if (len >= 13 && len <= 19 && luhn(text, i, j)) {
+                    if (out == null) {
+                        out = new StringBuilder(n);
+                        out.append(text, 0, i);
+                    }
+                    out.append(mask(text.substring(i, j)));
+                } else if (out != null) {
+                    out.append(text, i, j);
+                }
+                i = j;
+            } else {
+                if (out != null) {
+                    out.append(text.charAt(i));
+                }
+                i++;
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /** Luhn check over {@code s[from, to)}, all digits. */
+    static boolean luhn(CharSequence s, int from, int to) {
+        int sum = 0;
+        boolean dbl = false;
+        for (int k = to - 1; k >= from; k--) {
+            int d = s.charAt(k) - '0';
+            if (dbl) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            dbl = !dbl;
+        }
+        return sum % 10 == 0;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.posrecon.core.model;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * An amount of money: a {@code long} count of minor units (cents, fen) and an ISO 4217 currency. Never a double.
+ */
+public record Money(long minor, Currency currency) implements Comparable<Money> {
+
+    public Money {
+        Objects.requireNonNull(currency, "currency");
+    }
+
+    public static Money of(long minor, Currency currency) {
+        return new Money(minor, currency);
+    }
+
+    public static Money zero(Currency currency) {
+        return new Money(0, currency);
+    }
+
+    /**
+     * Parses a decimal in major units ({@code "115.20"}, {@code "-200"}, {@code "1,234.50"} is NOT accepted here:
+     * clean-up belongs to the reader) exactly into minor units.
+     *
+     * @throws NumberFormatException   if the text is not a decimal
+     * @throws ArithmeticException     if it has more decimals than the currency allows (after stripping zeros)
+     */
+    public static Money parse(String decimal, Currency currency) {
+        return new Money(parseMinor(decimal, currency), currency);
+    }
+
+    /** Exact decimal-to-minor-units conversion; trailing zeros beyond the currency's digits are allowed. */
+    public static long parseMinor(String decimal, Currency currency) {
+        String t = decimal.trim();
+        if (t.startsWith("+")) {
+            t = t.substring(1);
+        }
+        BigDecimal d = new BigDecimal(t);
+        int digits = Math.max(0, currency.getDefaultFractionDigits());
+        return d.movePointRight(digits).stripTrailingZeros().longValueExact();
+    }
+
+    /** Formats minor units as a decimal string in major units: {@code 11520 CNY -> "115.20"}. */
+    public static String format(long minor, Currency currency) {
+        int digits = Math.max(0, currency.getDefaultFractionDigits());
+        return BigDecimal.valueOf(minor, digits).toPlainString();
+    }
+
+    public String toDecimalString() {
+        return format(minor, currency);
+    }
+
+    public Money plus(Money other) {
+        requireSameCurrency(other);
+        return new Money(Math.addExact(minor, other.minor), currency);
+    }
+
+    public Money minus(Money other) {
+        requireSameCurrency(other);
+        return new Money(Math.subtractExact(minor, other.minor), currency);
+    }
+
+    public Money abs() {
+        return minor < 0 ? new Money(Math.negateExact(minor), currency) : this;
+    }
+
+    public Money negate() {
+        return new Money(Math.negateExact(minor), currency);
+    }
+
+    public boolean isZero() {
+        return minor == 0;
+    }
+
+    public boolean isPositive() {
+        return minor > 0;
+    }
+
+    public boolean isNegative() {
+        return minor < 0;
+    }
+
+    private void requireSameCurrency(Money other) {
+        if (!currency.equals(other.currency)) {
+            throw new IllegalArgumentException("currency mismatch: " + currency + " vs " + other.currency);
+        }
+    }
+
+    @Override
+    public int compareTo(Money o) {
+        int c = currency.getCurrencyCode().compareTo(o.currency.getCurrencyCode());
+        return c != 0 ? c : Long.compare(minor, o.minor);
+    }
+
+    @Override
+    public String toString() {
+        return toDecimalString() + " " + currency.getCurrencyCode();
+    }
+}

@@ -1,0 +1,5 @@
+package dev.posrecon.core.model;
+
+public enum ReceiptKind {
+    SALE, RETURN, VOID
+}

@@ -1,0 +1,5 @@
+package dev.posrecon.core.model;
+
+public enum TenderType {
+    CARD, CASH, QR, OTHER
+}

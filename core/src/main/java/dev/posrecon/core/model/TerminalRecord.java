@@ -1,0 +1,65 @@
+package dev.posrecon.core.model;
+
+import java.time.LocalDateTime;
+
+/**
+ * One logical terminal transaction: a request paired with its response, or with none (a timeout).
+ *
+ * @param ref           where the request starts in the log
+ * @param responseRef   where the response starts, null for a timeout
+ * @param requestMti    the request's MTI as written ({@code 0200}, {@code 2100}, {@code 0420}...)
+ * @param kind          SALE, REFUND, VOID or REVERSAL
+ * @param processingCode field 3, may be null
+ * @param terminalId    field 41
+ * @param merchantId    field 42
+ * @param stan          field 11, digits as written without leading zeros normalised (see {@link #normStan})
+ * @param rrn           field 37 (request or response), may be null
+ * @param authCode      field 38 from the response, may be null
+ * @param responseCode  field 39 from the response, null for a timeout
+ * @param approved      response code is in the configured approved list
+ * @param amount        field 4 in minor units with field 49's currency
+ * @param card          PAN masked first 6 / last 4, may be null
+ * @param localTime     fields 12/13 when present, else the log entry's time, in the merchant's local time
+ * @param originalMti   field 90's original MTI (voids and reversals), may be null
+ * @param originalStan  field 90's original STAN, may be null
+ */
+public record TerminalRecord(
+        SourceRef ref,
+        SourceRef responseRef,
+        String requestMti,
+        TxnKind kind,
+        String processingCode,
+        String terminalId,
+        String merchantId,
+        String stan,
+        String rrn,
+        String authCode,
+        String responseCode,
+        boolean approved,
+        Money amount,
+        String card,
+        LocalDateTime localTime,
+        String originalMti,
+        String originalStan) {
+
+    public boolean timedOut() {
+        return responseRef == null;
+    }
+
+    public String cardLast4() {
+        return Cards.last4(card);
+    }
+
+    /** STANs compare as numbers: {@code 000123} and {@code 123} are the same trace. */
+    public static String normStan(String stan) {
+        if (stan == null) {
+            return null;
+        }
+        String t = stan.trim();
+        int i = 0;
+        while (i < t.length() - 1 && t.charAt(i) == '0') {
+            i++;
+        }
+        return t.isEmpty() ? null : t.substring(i);
+    }
+}
