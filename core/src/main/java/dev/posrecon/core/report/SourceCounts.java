@@ -1,22 +1,23 @@
 package dev.posrecon.core.report;
 
 /**
- * Conservation for one source: {@code read = matched + inCases + noAction + otherDay + rejected}.
+ * Conservation for one source: {@code read = matched + inCases + open + noAction + otherDay + rejected}.
  * Ignored entries (network management, connection events, header/trailer lines) are not records and are
  * counted apart.
  *
  * @param read     records read (rejects included)
  * @param matched  records the core matched with no discrepancy
  * @param inCases  records that are evidence of at least one case
+ * @param open     approved sales waiting for their settlement line (ledger runs, within the settlement lag)
  * @param noAction records that need no reconciliation (cash-only receipts, declined swipes with nothing rung up)
  * @param otherDay records outside the reported business day that matched nothing
  * @param rejected records that could not be read
  * @param ignored  entries skipped as not being records
  */
-public record SourceCounts(long read, long matched, long inCases, long noAction, long otherDay, long rejected,
-                           long ignored) {
+public record SourceCounts(long read, long matched, long inCases, long open, long noAction, long otherDay,
+                           long rejected, long ignored) {
 
     public boolean balanced() {
-        return read == matched + inCases + noAction + otherDay + rejected;
+        return read == matched + inCases + open + noAction + otherDay + rejected;
     }
 }

@@ -1,0 +1,147 @@
+package dev.posrecon.core.match;
+
+import dev.posrecon.core.ReconRequest;
+import dev.posrecon.core.error.InputException;
+import dev.posrecon.core.error.ReconException;
+import dev.posrecon.core.ingest.ReadResult;
+import dev.posrecon.core.ingest.RecordReader;
+import dev.posrecon.core.ingest.customers.CustomerReader;
+import dev.posrecon.core.ingest.jpos.JposLogReader;
+import dev.posrecon.core.ingest.journal.JournalReader;
+import dev.posrecon.core.ingest.settlement.SettlementReaders;
+import dev.posrecon.core.model.Customer;
+import dev.posrecon.core.model.Receipt;
+import dev.posrecon.core.model.Reject;
+import dev.posrecon.core.model.SettlementRecord;
+import dev.posrecon.core.model.Source;
+import dev.posrecon.core.model.TerminalRecord;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Every input of a run, read. Files are read in parallel when threads allow; results are gathered in the order
+ * the files were given, so nothing downstream depends on the thread count.
+ */
+public final class Inputs {
+    /** One file read, with its role. */
+    public record FileRead(Source source, Path path, String displayName, ReadResult<?> result) {
+    }
+
+    public final List<TerminalRecord> terminal = new ArrayList<>();
+    public final List<SettlementRecord> settlement = new ArrayList<>();
+    public final List<Receipt> journal = new ArrayList<>();
+    public final List<Customer> customers = new ArrayList<>();
+    public final List<Reject> rejects = new ArrayList<>();
+    public final List<FileRead> files = new ArrayList<>();
+    public final Map<Source, Long> ignored = new EnumMap<>(Source.class);
+    public final Map<Source, Long> rejected = new EnumMap<>(Source.class);
+
+    private Inputs() {
+    }
+
+    /** Checks every file exists and is readable before any work starts: exit 3 naming the first that is not. */
+    public static void checkReadable(ReconRequest r) {
+        List<Path> all = new ArrayList<>();
+        all.addAll(r.terminalLogs());
+        all.addAll(r.settlements());
+        all.addAll(r.journals());
+        all.addAll(r.customers());
+        for (Path p : all) {
+            if (!Files.exists(p)) {
+                throw new InputException(p.toString(), 0, null, "no such file");
+            }
+            if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+                throw new InputException(p.toString(), 0, null, "not a readable file");
+            }
+        }
+    }
+
+    public static Inputs read(ReconRequest r) {
+        checkReadable(r);
+        List<Task> tasks = new ArrayList<>();
+        JposLogReader jpos = new JposLogReader(r.config());
+        for (Path p : r.terminalLogs()) {
+            tasks.add(new Task(Source.TERMINAL, p, jpos));
+        }
+        RecordReader<SettlementRecord> settle = SettlementReaders.open(r.profile(), r.encoding(), r.config());
+        for (Path p : r.settlements()) {
+            tasks.add(new Task(Source.SETTLEMENT, p, settle));
+        }
+        JournalReader journal = new JournalReader(r.config());
+        for (Path p : r.journals()) {
+            tasks.add(new Task(Source.JOURNAL, p, journal));
+        }
+        CustomerReader cust = new CustomerReader();
+        for (Path p : r.customers()) {
+            tasks.add(new Task(Source.CUSTOMERS, p, cust));
+        }
+        List<ReadResult<?>> results = new ArrayList<>();
+        int threads = Math.max(1, Math.min(r.threads(), tasks.size()));
+        if (threads == 1) {
+            for (Task t : tasks) {
+                results.add(t.reader.read(t.path, t.path.toString()));
+            }
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(threads, run -> {
+                Thread th = new Thread(run, "posrecon-read");
+                th.setDaemon(true);
+                return th;
+            });
+            try {
+                List<Future<? extends ReadResult<?>>> fs = new ArrayList<>();
+                for (Task t : tasks) {
+                    fs.add(pool.submit(() -> t.reader.read(t.path, t.path.toString())));
+                }
+                for (Future<? extends ReadResult<?>> f : fs) {
+                    results.add(f.get());
+                }
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof ReconException re) {
+                    throw re;
+                }
+                if (c instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(c);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading inputs", e);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        Inputs in = new Inputs();
+        for (int i = 0; i < tasks.size(); i++) {
+            in.add(tasks.get(i), results.get(i));
+        }
+        in.rejects.sort(null);
+        return in;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void add(Task t, ReadResult<?> res) {
+        switch (t.source) {
+            case TERMINAL -> terminal.addAll((List<TerminalRecord>) res.records());
+            case SETTLEMENT -> settlement.addAll((List<SettlementRecord>) res.records());
+            case JOURNAL -> journal.addAll((List<Receipt>) res.records());
+            case CUSTOMERS -> customers.addAll((List<Customer>) res.records());
+        }
+        rejects.addAll(res.rejects());
+        ignored.merge(t.source, res.ignored(), Long::sum);
+        rejected.merge(t.source, (long) res.rejects().size(), Long::sum);
+        files.add(new FileRead(t.source, t.path, t.path.toString(), res));
+    }
+
+    private record Task(Source source, Path path, RecordReader<?> reader) {
+    }
+}

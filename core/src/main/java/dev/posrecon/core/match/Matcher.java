@@ -1,0 +1,541 @@
+package dev.posrecon.core.match;
+
+import dev.posrecon.core.config.ReconConfig;
+import dev.posrecon.core.model.Receipt;
+import dev.posrecon.core.model.ReceiptKind;
+import dev.posrecon.core.model.SettlementRecord;
+import dev.posrecon.core.model.Tender;
+import dev.posrecon.core.model.TerminalRecord;
+import dev.posrecon.core.model.TxnKind;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The deterministic three-way matching core.
+ *
+ * <p>Inputs are first sorted by {@link Orders}. Then, in this order:
+ * <ol>
+ * <li>voids and reversals on the terminal are linked to the sale they cancel: field 90 (original MTI class and
+ * STAN, same terminal), else the same terminal and RRN ({@code F90_STAN}, {@code VOID_RRN});</li>
+ * <li>settlement lines to terminal transactions of the same kind, strongest key first: terminal + RRN
+ * ({@code TERMINAL_RRN}), terminal + STAN within a day ({@code TERMINAL_STAN}), terminal + auth code + amount
+ * ({@code TERMINAL_AUTH}); only then, for lines still unlinked, the fallback: same terminal, amount and card
+ * ending within the match window ({@code FALLBACK_AMOUNT_CARD_TIME}) among transactions no line is linked to;</li>
+ * <li>settlement VOID/REVERSAL lines net off the sale line with the same terminal and RRN/STAN;</li>
+ * <li>receipt card tenders to terminal transactions (SALE to SALE, RETURN to REFUND, VOID to VOID) by the
+ * references printed on the receipt ({@code RECEIPT_RRN}, {@code RECEIPT_STAN}, {@code RECEIPT_AUTH}), then by
+ * the fallback (amount, card ending, terminal when printed, match window) among approved transactions no tender
+ * is linked to;</li>
+ * <li>VOID receipts cancel the sales their original receipt paid.</li>
+ * </ol>
+ * Where a key finds several candidates the one nearest in time wins; where two are equally near, or a fallback
+ * finds more than one, nothing is linked and the candidates are kept so the case can say it is ambiguous.
+ */
+public final class Matcher {
+    static final String TERMINAL_RRN = "TERMINAL_RRN";
+    static final String TERMINAL_STAN = "TERMINAL_STAN";
+    static final String TERMINAL_AUTH = "TERMINAL_AUTH";
+    static final String FALLBACK = "FALLBACK_AMOUNT_CARD_TIME";
+    static final String RECEIPT_RRN = "RECEIPT_RRN";
+    static final String RECEIPT_STAN = "RECEIPT_STAN";
+    static final String RECEIPT_AUTH = "RECEIPT_AUTH";
+    private static final Duration DAY = Duration.ofHours(24);
+
+    private final ReconConfig config;
+
+    public Matcher(ReconConfig config) {
+        this.config = config;
+    }
+
+    public MatchResult match(List<TerminalRecord> terminal, List<SettlementRecord> settlement, List<Receipt> journal) {
+        List<TerminalRecord> t = new ArrayList<>(terminal);
+        t.sort(Orders.TERMINAL);
+        List<Txn> txns = new ArrayList<>(t.size());
+        for (TerminalRecord r : t) {
+            txns.add(new Txn(txns.size(), r));
+        }
+        List<SettlementRecord> s = new ArrayList<>(settlement);
+        s.sort(Orders.SETTLEMENT);
+        List<Receipt> rs = new ArrayList<>(journal);
+        rs.sort(Orders.RECEIPT);
+        Map<String, Receipt> byNo = new HashMap<>();
+        for (Receipt r : rs) {
+            byNo.putIfAbsent(r.receiptNo(), r);
+        }
+        MatchResult m = new MatchResult(List.copyOf(txns), List.copyOf(s), List.copyOf(rs), byNo);
+
+        Index idx = new Index(txns);
+        linkCancellations(m, idx);
+        linkSettlements(m, idx);
+        netSettlementCancels(m, idx);
+        linkTenders(m, idx);
+        linkJournalVoids(m);
+        return m;
+    }
+
+    // ---- 1. voids and reversals ------------------------------------------------------------------------------
+
+    private void linkCancellations(MatchResult m, Index idx) {
+        for (Txn v : m.txns) {
+            TxnKind k = v.rec.kind();
+            if (k != TxnKind.VOID && k != TxnKind.REVERSAL) {
+                continue;
+            }
+            Txn orig = null;
+            String rule = null;
+            String ostan = TerminalRecord.normStan(v.rec.originalStan());
+            if (ostan != null) {
+                List<Txn> c = new ArrayList<>();
+                for (Txn x : idx.byTidStan.getOrDefault(key(v.rec.terminalId(), ostan), List.of())) {
+                    if (x != v && cancellable(x, k) && sameClass(x.rec.requestMti(), v.rec.originalMti())
+                            && notAfter(x.rec.localTime(), v.rec.localTime())) {
+                        c.add(x);
+                    }
+                }
+                orig = nearestBefore(c, v.rec.localTime());
+                rule = "F90_STAN";
+            }
+            if (orig == null && v.rec.rrn() != null) {
+                List<Txn> c = new ArrayList<>();
+                for (Txn x : idx.byTidRrn.getOrDefault(key(v.rec.terminalId(), v.rec.rrn()), List.of())) {
+                    if (x != v && cancellable(x, k) && notAfter(x.rec.localTime(), v.rec.localTime())) {
+                        c.add(x);
+                    }
+                }
+                orig = nearestBefore(c, v.rec.localTime());
+                rule = "VOID_RRN";
+            }
+            if (orig == null) {
+                continue;
+            }
+            v.original = orig;
+            v.originalRule = rule;
+            boolean effective = v.rec.approved() || (k == TxnKind.REVERSAL && v.rec.timedOut());
+            if (effective && orig.cancelledBy == null) {
+                orig.cancelledBy = v;
+            }
+        }
+    }
+
+    private static boolean cancellable(Txn x, TxnKind by) {
+        TxnKind k = x.rec.kind();
+        return by == TxnKind.VOID ? k == TxnKind.SALE || k == TxnKind.REFUND : k == TxnKind.SALE || k == TxnKind.REFUND;
+    }
+
+    private static boolean sameClass(String mti, String originalMti) {
+        if (originalMti == null || originalMti.length() != 4 || mti == null || mti.length() != 4) {
+            return true;
+        }
+        return mti.charAt(1) == originalMti.charAt(1);
+    }
+
+    private static boolean notAfter(LocalDateTime a, LocalDateTime b) {
+        return a == null || b == null || !a.isAfter(b);
+    }
+
+    /** The candidate latest at or before {@code t}; ties (same time) broken by the sort order, which is total. */
+    private static Txn nearestBefore(List<Txn> c, LocalDateTime t) {
+        Txn best = null;
+        for (Txn x : c) {
+            if (best == null || compareTime(x.rec.localTime(), best.rec.localTime()) >= 0) {
+                best = x;
+            }
+        }
+        return best;
+    }
+
+    private static int compareTime(LocalDateTime a, LocalDateTime b) {
+        if (a == null || b == null) {
+            return a == b ? 0 : (a == null ? -1 : 1);
+        }
+        return a.compareTo(b);
+    }
+
+    // ---- 2. settlement lines ---------------------------------------------------------------------------------
+
+    private void linkSettlements(MatchResult m, Index idx) {
+        List<SettlementRecord> pending = new ArrayList<>();
+        for (SettlementRecord s : m.settlements) {
+            TxnKind want = terminalKindFor(s.type());
+            if (want == null) {
+                continue;
+            }
+            Pick p = strongPick(s, want, idx);
+            if (p.ambiguous != null) {
+                m.ambiguousSettlement.put(s, p.ambiguous);
+            } else if (p.txn != null) {
+                link(m, s, p.txn, p.rule);
+            } else {
+                pending.add(s);
+            }
+        }
+        for (SettlementRecord s : pending) {
+            TxnKind want = terminalKindFor(s.type());
+            List<Txn> c = new ArrayList<>();
+            String last4 = s.cardLast4();
+            if (last4 == null || s.txnTime() == null) {
+                continue;
+            }
+            for (Txn x : idx.byTid.getOrDefault(nz(s.terminalId()), List.of())) {
+                if (x.rec.kind() == want && x.settlements.isEmpty() && x.rec.amount().equals(s.amount())
+                        && last4.equals(x.rec.cardLast4()) && within(x.rec.localTime(), s.txnTime(), config.matchWindow())) {
+                    c.add(x);
+                }
+            }
+            if (c.size() == 1) {
+                link(m, s, c.get(0), FALLBACK);
+            } else if (c.size() > 1) {
+                m.ambiguousSettlement.put(s, List.copyOf(c));
+            }
+        }
+    }
+
+    private static void link(MatchResult m, SettlementRecord s, Txn t, String rule) {
+        t.settlements.add(new Txn.Link<>(s, rule));
+        m.settlementTxn.put(s, t);
+        m.settlementRule.put(s, rule);
+    }
+
+    private static TxnKind terminalKindFor(TxnKind settlementType) {
+        return switch (settlementType) {
+            case SALE -> TxnKind.SALE;
+            case REFUND -> TxnKind.REFUND;
+            default -> null;
+        };
+    }
+
+    private Pick strongPick(SettlementRecord s, TxnKind want, Index idx) {
+        String tid = s.terminalId();
+        if (s.rrn() != null) {
+            List<Txn> c = idx.byTidRrn.getOrDefault(key(tid, s.rrn()), tid == null ? idx.byRrn.getOrDefault(s.rrn(), List.of()) : List.of());
+            Pick p = nearest(filterKind(c, want), s.txnTime(), null, TERMINAL_RRN);
+            if (p.found()) {
+                return p;
+            }
+        }
+        String stan = TerminalRecord.normStan(s.stan());
+        if (stan != null && tid != null) {
+            Pick p = nearest(filterKind(idx.byTidStan.getOrDefault(key(tid, stan), List.of()), want), s.txnTime(), DAY,
+                    TERMINAL_STAN);
+            if (p.found()) {
+                return p;
+            }
+        }
+        if (s.authCode() != null && tid != null) {
+            List<Txn> c = new ArrayList<>();
+            for (Txn x : idx.byTidAuth.getOrDefault(key(tid, s.authCode()), List.of())) {
+                if (x.rec.kind() == want && x.rec.amount().equals(s.amount())) {
+                    c.add(x);
+                }
+            }
+            Pick p = nearest(c, s.txnTime(), DAY, TERMINAL_AUTH);
+            if (p.found()) {
+                return p;
+            }
+        }
+        return Pick.NONE;
+    }
+
+    private static List<Txn> filterKind(List<Txn> c, TxnKind want) {
+        List<Txn> out = new ArrayList<>(c.size());
+        for (Txn x : c) {
+            if (x.rec.kind() == want) {
+                out.add(x);
+            }
+        }
+        return out;
+    }
+
+    /** The candidate nearest in time (within {@code limit} when given); two equally near: ambiguous. */
+    private static Pick nearest(List<Txn> c, LocalDateTime t, Duration limit, String rule) {
+        if (c.isEmpty()) {
+            return Pick.NONE;
+        }
+        if (c.size() == 1 && (limit == null || within(c.get(0).rec.localTime(), t, limit))) {
+            return new Pick(c.get(0), rule, null);
+        }
+        Txn best = null;
+        long bestGap = Long.MAX_VALUE;
+        boolean tie = false;
+        for (Txn x : c) {
+            long gap = gapSeconds(x.rec.localTime(), t);
+            if (limit != null && gap > limit.getSeconds()) {
+                continue;
+            }
+            if (gap < bestGap) {
+                best = x;
+                bestGap = gap;
+                tie = false;
+            } else if (gap == bestGap) {
+                tie = true;
+            }
+        }
+        if (best == null) {
+            return Pick.NONE;
+        }
+        if (tie) {
+            List<Txn> tied = new ArrayList<>();
+            for (Txn x : c) {
+                if (gapSeconds(x.rec.localTime(), t) == bestGap) {
+                    tied.add(x);
+                }
+            }
+            return new Pick(null, rule, List.copyOf(tied));
+        }
+        return new Pick(best, rule, null);
+    }
+
+    private static long gapSeconds(LocalDateTime a, LocalDateTime b) {
+        if (a == null || b == null) {
+            return Long.MAX_VALUE / 2;
+        }
+        return Math.abs(Duration.between(a, b).getSeconds());
+    }
+
+    static boolean within(LocalDateTime a, LocalDateTime b, Duration d) {
+        return a != null && b != null && gapSeconds(a, b) <= d.getSeconds();
+    }
+
+    // ---- 3. settlement voids / reversals / chargebacks -------------------------------------------------------
+
+    private void netSettlementCancels(MatchResult m, Index idx) {
+        Map<String, List<SettlementRecord>> saleByRrn = new HashMap<>();
+        Map<String, List<SettlementRecord>> saleByStan = new HashMap<>();
+        for (SettlementRecord s : m.settlements) {
+            if (s.type() == TxnKind.SALE) {
+                if (s.rrn() != null) {
+                    saleByRrn.computeIfAbsent(key(s.terminalId(), s.rrn()), k -> new ArrayList<>()).add(s);
+                }
+                String st = TerminalRecord.normStan(s.stan());
+                if (st != null) {
+                    saleByStan.computeIfAbsent(key(s.terminalId(), st), k -> new ArrayList<>()).add(s);
+                }
+            }
+        }
+        for (SettlementRecord c : m.settlements) {
+            TxnKind k = c.type();
+            if (k == TxnKind.SALE || k == TxnKind.REFUND) {
+                continue;
+            }
+            SettlementRecord sale = null;
+            if (c.rrn() != null) {
+                sale = firstUnnetted(saleByRrn.get(key(c.terminalId(), c.rrn())), m, c);
+            }
+            if (sale == null && c.stan() != null) {
+                sale = firstUnnetted(saleByStan.get(key(c.terminalId(), TerminalRecord.normStan(c.stan()))), m, c);
+            }
+            if (sale != null) {
+                m.linkedNonSale.add(c);
+                if (k == TxnKind.VOID || k == TxnKind.REVERSAL) {
+                    m.netted.add(sale);
+                    m.cancellingLine.put(sale, c);
+                }
+                continue;
+            }
+            if (k == TxnKind.VOID || k == TxnKind.REVERSAL) {
+                // a line for the terminal's own void/reversal message
+                String stan = TerminalRecord.normStan(c.stan());
+                List<Txn> cand = new ArrayList<>();
+                if (c.rrn() != null) {
+                    cand.addAll(idx.byTidRrn.getOrDefault(key(c.terminalId(), c.rrn()), List.of()));
+                }
+                if (stan != null) {
+                    cand.addAll(idx.byTidStan.getOrDefault(key(c.terminalId(), stan), List.of()));
+                }
+                for (Txn x : cand) {
+                    if (x.rec.kind() == k) {
+                        m.linkedNonSale.add(c);
+                        m.settlementTxn.put(c, x);
+                        m.settlementRule.put(c, c.rrn() != null ? TERMINAL_RRN : TERMINAL_STAN);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private static SettlementRecord firstUnnetted(List<SettlementRecord> c, MatchResult m, SettlementRecord by) {
+        if (c == null) {
+            return null;
+        }
+        for (SettlementRecord s : c) {
+            if (!m.netted.contains(s) && s.amount().equals(by.amount())) {
+                return s;
+            }
+        }
+        for (SettlementRecord s : c) {
+            if (!m.netted.contains(s)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    // ---- 4. receipt tenders ----------------------------------------------------------------------------------
+
+    private void linkTenders(MatchResult m, Index idx) {
+        List<Txn.TenderRef> pending = new ArrayList<>();
+        for (Txn.TenderRef tr : m.cardTenders) {
+            TxnKind want = kindFor(tr.receipt().kind());
+            Pick p = strongPick(tr, want, idx);
+            if (p.ambiguous != null) {
+                m.ambiguousTender.put(tr, p.ambiguous);
+            } else if (p.txn != null) {
+                linkTender(m, tr, p.txn, p.rule);
+            } else {
+                pending.add(tr);
+            }
+        }
+        for (Txn.TenderRef tr : pending) {
+            Tender t = tr.tender();
+            TxnKind want = kindFor(tr.receipt().kind());
+            LocalDateTime when = tr.receipt().time();
+            if (t.cardLast4() == null || when == null) {
+                continue;
+            }
+            List<Txn> source = t.terminalId() != null ? idx.byTid.getOrDefault(t.terminalId(), List.of()) : m.txns;
+            List<Txn> c = new ArrayList<>();
+            for (Txn x : source) {
+                if (x.rec.kind() == want && x.rec.approved() && x.tenders.isEmpty()
+                        && x.rec.amount().equals(t.amount()) && t.cardLast4().equals(x.rec.cardLast4())
+                        && within(x.rec.localTime(), when, config.matchWindow())) {
+                    c.add(x);
+                }
+            }
+            if (c.size() == 1) {
+                linkTender(m, tr, c.get(0), FALLBACK);
+            } else if (c.size() > 1) {
+                m.ambiguousTender.put(tr, List.copyOf(c));
+            }
+        }
+    }
+
+    private static void linkTender(MatchResult m, Txn.TenderRef tr, Txn x, String rule) {
+        x.tenders.add(new Txn.Link<>(tr, rule));
+        m.tenderTxn.put(tr, x);
+        m.tenderRule.put(tr, rule);
+    }
+
+    private static TxnKind kindFor(ReceiptKind k) {
+        return switch (k) {
+            case SALE -> TxnKind.SALE;
+            case RETURN -> TxnKind.REFUND;
+            case VOID -> TxnKind.VOID;
+        };
+    }
+
+    private Pick strongPick(Txn.TenderRef tr, TxnKind want, Index idx) {
+        Tender t = tr.tender();
+        LocalDateTime when = tr.receipt().time();
+        String tid = t.terminalId();
+        if (t.rrn() != null) {
+            List<Txn> c = tid != null ? idx.byTidRrn.getOrDefault(key(tid, t.rrn()), List.of())
+                    : idx.byRrn.getOrDefault(t.rrn(), List.of());
+            Pick p = nearest(filterKind(c, want), when, null, RECEIPT_RRN);
+            if (p.found()) {
+                return p;
+            }
+        }
+        String stan = TerminalRecord.normStan(t.stan());
+        if (stan != null && tid != null) {
+            Pick p = nearest(filterKind(idx.byTidStan.getOrDefault(key(tid, stan), List.of()), want), when, DAY,
+                    RECEIPT_STAN);
+            if (p.found()) {
+                return p;
+            }
+        }
+        if (t.authCode() != null && t.cardLast4() != null) {
+            List<Txn> c = new ArrayList<>();
+            for (Txn x : idx.byAuth.getOrDefault(t.authCode(), List.of())) {
+                if (x.rec.kind() == want && t.cardLast4().equals(x.rec.cardLast4())
+                        && (tid == null || tid.equals(x.rec.terminalId()))) {
+                    c.add(x);
+                }
+            }
+            Pick p = nearest(c, when, DAY, RECEIPT_AUTH);
+            if (p.found()) {
+                return p;
+            }
+        }
+        return Pick.NONE;
+    }
+
+    // ---- 5. journal voids ------------------------------------------------------------------------------------
+
+    private void linkJournalVoids(MatchResult m) {
+        for (Receipt v : m.receipts) {
+            if (v.kind() != ReceiptKind.VOID) {
+                continue;
+            }
+            Receipt orig = m.receipt(v.originalReceiptNo());
+            if (orig == null || orig.kind() != ReceiptKind.SALE) {
+                continue;
+            }
+            for (Txn.TenderRef tr : m.cardTenders) {
+                if (tr.receipt() == orig) {
+                    Txn x = m.tenderTxn.get(tr);
+                    if (x != null && x.journalVoid == null) {
+                        x.journalVoid = v;
+                    }
+                }
+            }
+        }
+    }
+
+    // ---- indexes ---------------------------------------------------------------------------------------------
+
+    static String key(String a, String b) {
+        return nz(a) + '\u0000' + nz(b);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private record Pick(Txn txn, String rule, List<Txn> ambiguous) {
+        static final Pick NONE = new Pick(null, null, null);
+
+        boolean found() {
+            return txn != null || ambiguous != null;
+        }
+    }
+
+    /** Look-up tables over the sorted transactions; each list keeps the sort order. */
+    private static final class Index {
+        final Map<String, List<Txn>> byTid = new HashMap<>();
+        final Map<String, List<Txn>> byTidRrn = new HashMap<>();
+        final Map<String, List<Txn>> byRrn = new HashMap<>();
+        final Map<String, List<Txn>> byTidStan = new HashMap<>();
+        final Map<String, List<Txn>> byTidAuth = new HashMap<>();
+        final Map<String, List<Txn>> byAuth = new HashMap<>();
+
+        Index(List<Txn> txns) {
+            for (Txn x : txns) {
+                TerminalRecord r = x.rec;
+                byTid.computeIfAbsent(nz(r.terminalId()), k -> new ArrayList<>()).add(x);
+                if (r.rrn() != null) {
+                    byTidRrn.computeIfAbsent(key(r.terminalId(), r.rrn()), k -> new ArrayList<>()).add(x);
+                    byRrn.computeIfAbsent(r.rrn(), k -> new ArrayList<>()).add(x);
+                }
+                if (x.stan != null) {
+                    byTidStan.computeIfAbsent(key(r.terminalId(), x.stan), k -> new ArrayList<>()).add(x);
+                }
+                if (r.authCode() != null) {
+                    byTidAuth.computeIfAbsent(key(r.terminalId(), r.authCode()), k -> new ArrayList<>()).add(x);
+                    byAuth.computeIfAbsent(r.authCode(), k -> new ArrayList<>()).add(x);
+                }
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Matcher" + Objects.toString(config.matchWindow());
+    }
+}

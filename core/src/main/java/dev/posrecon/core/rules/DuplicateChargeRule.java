@@ -1,0 +1,105 @@
+package dev.posrecon.core.rules;
+
+import dev.posrecon.core.cases.CaseBuilder;
+import dev.posrecon.core.cases.CaseType;
+import dev.posrecon.core.cases.Direction;
+import dev.posrecon.core.match.Txn;
+import dev.posrecon.core.model.SettlementRecord;
+import dev.posrecon.core.model.TxnKind;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * DUPLICATE_CHARGE: one payment, two settled charges. Either the acquirer settled the same sale twice
+ * ({@code SETTLED_TWICE}), or a sale that failed on the terminal (timeout, decline, or reversed) was settled anyway
+ * while the cashier's retry — same terminal, card and amount, within the duplicate window — was settled too and
+ * is the one on the receipt ({@code RETRY_AFTER_TIMEOUT}, {@code RETRY_AFTER_DECLINE},
+ * {@code RETRY_AFTER_REVERSAL}). The customer paid twice: the merchant owes the extra charge.
+ */
+public final class DuplicateChargeRule implements Rule {
+
+    @Override
+    public CaseType type() {
+        return CaseType.DUPLICATE_CHARGE;
+    }
+
+    @Override
+    public void apply(RuleContext ctx) {
+        var m = ctx.match();
+        for (Txn t : m.txns(TxnKind.SALE)) {
+            List<SettlementRecord> live = Charges.live(m, t);
+            for (int i = 1; i < live.size(); i++) {
+                SettlementRecord extra = live.get(i);
+                CaseBuilder b = new CaseBuilder(type(), "SETTLED_TWICE", Direction.MERCHANT_OWES_CUSTOMER,
+                        extra.amount())
+                        .settlement(extra, "duplicate settlement")
+                        .terminal(t.record(), "sale")
+                        .settlement(live.get(0), "settlement")
+                        .matchRule(m.ruleOf(extra))
+                        .detail("The acquirer settled sale STAN " + t.record().stan() + " " + live.size()
+                                + " times; the customer was charged " + extra.amount().toDecimalString()
+                                + " more than once.");
+                for (var l : t.tenders()) {
+                    b.receipt(l.target().receipt(), "receipt");
+                }
+                ctx.emit(b);
+                ctx.claim(extra);
+            }
+        }
+        Map<String, List<Txn>> byTid = new HashMap<>();
+        for (Txn t : m.txns(TxnKind.SALE)) {
+            byTid.computeIfAbsent(String.valueOf(t.record().terminalId()), k -> new ArrayList<>()).add(t);
+        }
+        Duration window = ctx.config().duplicateWindow();
+        for (Txn t : m.txns(TxnKind.SALE)) {
+            var r = t.record();
+            boolean failed = !r.approved() || (t.cancelledBy() != null && t.cancelledBy().record().kind() == TxnKind.REVERSAL);
+            List<SettlementRecord> live = Charges.live(m, t);
+            if (!failed || live.isEmpty() || !t.tenders().isEmpty() || ctx.claimed(t) || r.cardLast4() == null
+                    || r.localTime() == null) {
+                continue;
+            }
+            Txn retry = null;
+            for (Txn y : byTid.get(String.valueOf(r.terminalId()))) {
+                var yr = y.record();
+                if (y == t || !yr.approved() || y.tenders().isEmpty() || Charges.live(m, y).isEmpty()
+                        || !yr.amount().equals(r.amount()) || !r.cardLast4().equals(yr.cardLast4())
+                        || yr.localTime() == null || yr.localTime().isBefore(r.localTime())
+                        || yr.localTime().isAfter(r.localTime().plus(window))) {
+                    continue;
+                }
+                if (retry == null || yr.localTime().isBefore(retry.record().localTime())) {
+                    retry = y;
+                }
+            }
+            if (retry == null) {
+                continue;
+            }
+            String reason = t.cancelledBy() != null ? "RETRY_AFTER_REVERSAL"
+                    : r.timedOut() ? "RETRY_AFTER_TIMEOUT" : "RETRY_AFTER_DECLINE";
+            CaseBuilder b = new CaseBuilder(type(), reason, Direction.MERCHANT_OWES_CUSTOMER, live.get(0).amount())
+                    .terminal(r, "failed charge")
+                    .settlement(live.get(0), "settlement of failed charge")
+                    .terminal(retry.record(), "retry")
+                    .settlement(Charges.live(m, retry).get(0), "settlement of retry")
+                    .matchRule(Charges.rules(t))
+                    .matchRule("DUPLICATE_SAME_CARD_AMOUNT_WINDOW")
+                    .detail("Sale STAN " + r.stan() + " " + (r.timedOut() ? "timed out" : "failed")
+                            + (t.cancelledBy() != null ? " and was reversed" : "") + ", the cashier retried as STAN "
+                            + retry.record().stan() + ", and the acquirer settled both: the customer paid "
+                            + r.amount().toDecimalString() + " twice for one receipt.");
+            if (t.cancelledBy() != null) {
+                b.terminal(t.cancelledBy().record(), "reversal");
+            }
+            for (var l : retry.tenders()) {
+                b.receipt(l.target().receipt(), "receipt");
+            }
+            ctx.emit(b);
+            ctx.claim(t);
+        }
+    }
+}
