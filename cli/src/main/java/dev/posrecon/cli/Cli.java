@@ -20,7 +20,8 @@ import java.util.Map;
         subcommands = {
                 ReconcileCommand.class,
                 InspectCommand.class,
-                CommandLine.HelpCommand.class
+                CommandLine.HelpCommand.class,
+                picocli.AutoComplete.GenerateCompletion.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -84,6 +84,10 @@ final class ReconcileCommand implements Callable<Integer> {
     @Option(names = "--fail-on-cases", description = "Exit 1 when new cases were found.")
     boolean failOnCases;
 
+    @Option(names = "--log-file", paramLabel = "FILE",
+            description = "Append one line per run (time, outcome, counts) to FILE: for cron.")
+    Path logFile;
+
     @Mixin
     ConfigOptions configOptions;
 
@@ -113,7 +117,24 @@ final class ReconcileCommand implements Callable<Integer> {
         ReconRequest request = new ReconRequest(terminalLogs, settlements, journals, customers, profile, encoding,
                 date, config, outDir, fmts, db, noDb, reload, redactContacts, threads,
                 System.getProperty("user.name", "unknown"));
-        ReconOutcome outcome = Posrecon.reconcile(request);
+        boolean progress = !quiet && System.console() != null;
+        ReconOutcome outcome;
+        try {
+            outcome = Posrecon.reconcile(request, progress ? phase -> {
+                err.print("\rposrecon: " + phase + "...                    ");
+                err.flush();
+            } : phase -> { });
+        } catch (RuntimeException e) {
+            RunLog.append(logFile, "FAILED " + e.getMessage());
+            throw e;
+        } finally {
+            if (progress) {
+                err.print("\r" + " ".repeat(60) + "\r");
+                err.flush();
+            }
+        }
+        RunLog.append(logFile, String.format("OK cases=%d new=%d rejects=%d out=%s", outcome.cases().size(),
+                outcome.newCases(), outcome.rejects().size(), outDir));
         if (!quiet) {
             printSummary(out, outcome);
         }

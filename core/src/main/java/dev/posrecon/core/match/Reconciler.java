@@ -33,15 +33,20 @@ import java.util.function.Predicate;
 public final class Reconciler {
     private final ReconRequest request;
     private final ReconConfig config;
+    private final java.util.function.Consumer<String> progress;
 
-    public Reconciler(ReconRequest request) {
+    public Reconciler(ReconRequest request, java.util.function.Consumer<String> progress) {
         this.request = request;
         this.config = request.config();
+        this.progress = progress;
     }
 
     public ReconOutcome run() {
+        progress.accept("reading inputs");
         Inputs in = Inputs.read(request);
+        progress.accept("matching");
         Result r = reconcile(in, day -> true);
+        progress.accept("writing case files");
         List<Path> written = write(in, r);
         return new ReconOutcome(r.counts, r.cases, r.cases.size(), in.rejects, written, null);
     }
