@@ -104,12 +104,12 @@ public final class Reconciler {
             var r = t.rec;
             if (inCase.get(Source.TERMINAL).contains(r.ref())) {
                 cased++;
+            } else if (!t.settlements.isEmpty() || !t.tenders.isEmpty() || t.original != null || t.cancelledBy != null) {
+                matched++;
             } else if (!onDay(r.localTime(), day)) {
                 other++;
             } else if (ctx.isOpenItem(t)) {
                 open++;
-            } else if (!t.settlements.isEmpty() || !t.tenders.isEmpty() || t.original != null || t.cancelledBy != null) {
-                matched++;
             } else {
                 none++;
             }
@@ -120,10 +120,10 @@ public final class Reconciler {
         for (var s : m.settlements()) {
             if (inCase.get(Source.SETTLEMENT).contains(s.ref())) {
                 cased++;
-            } else if (!onDay(s.txnTime(), day)) {
-                other++;
             } else if (m.txnOf(s) != null || m.isLinkedNonSale(s) || m.isNetted(s)) {
                 matched++;
+            } else if (!onDay(s.txnTime(), day)) {
+                other++;
             } else {
                 none++;
             }
@@ -140,11 +140,11 @@ public final class Reconciler {
         for (Receipt rc : m.receipts()) {
             if (inCase.get(Source.JOURNAL).contains(rc.ref())) {
                 cased++;
-            } else if (!onDay(rc.time(), day)) {
-                other++;
             } else if (linked.contains(rc) || (rc.originalReceiptNo() != null && m.receipt(rc.originalReceiptNo()) != null
                     && rc.tenders().stream().allMatch(tn -> tn.type() != TenderType.CARD || linked.contains(rc)))) {
                 matched++;
+            } else if (!onDay(rc.time(), day)) {
+                other++;
             } else {
                 none++;
             }
