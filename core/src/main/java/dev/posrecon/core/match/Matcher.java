@@ -182,9 +182,10 @@ public final class Matcher {
             if (last4 == null || s.txnTime() == null) {
                 continue;
             }
-            for (Txn x : idx.byTid.getOrDefault(nz(s.terminalId()), List.of())) {
+            for (Txn x : idx.byAmountCard.getOrDefault(amountCard(s.amount().minor(), last4), List.of())) {
                 if (x.rec.kind() == want && x.settlements.isEmpty() && x.rec.amount().equals(s.amount())
-                        && last4.equals(x.rec.cardLast4()) && within(x.rec.localTime(), s.txnTime(), config.matchWindow())) {
+                        && java.util.Objects.equals(s.terminalId(), x.rec.terminalId())
+                        && within(x.rec.localTime(), s.txnTime(), config.matchWindow())) {
                     c.add(x);
                 }
             }
@@ -399,11 +400,11 @@ public final class Matcher {
             if (t.cardLast4() == null || when == null) {
                 continue;
             }
-            List<Txn> source = t.terminalId() != null ? idx.byTid.getOrDefault(t.terminalId(), List.of()) : m.txns;
             List<Txn> c = new ArrayList<>();
-            for (Txn x : source) {
+            for (Txn x : idx.byAmountCard.getOrDefault(amountCard(t.amount().minor(), t.cardLast4()), List.of())) {
                 if (x.rec.kind() == want && x.rec.approved() && x.tenders.isEmpty()
-                        && x.rec.amount().equals(t.amount()) && t.cardLast4().equals(x.rec.cardLast4())
+                        && x.rec.amount().equals(t.amount())
+                        && (t.terminalId() == null || t.terminalId().equals(x.rec.terminalId()))
                         && within(x.rec.localTime(), when, config.matchWindow())) {
                     c.add(x);
                 }
@@ -498,6 +499,10 @@ public final class Matcher {
         return s == null ? "" : s;
     }
 
+    private static String amountCard(long minor, String last4) {
+        return minor + "|" + last4;
+    }
+
     private record Pick(Txn txn, String rule, List<Txn> ambiguous) {
         static final Pick NONE = new Pick(null, null, null);
 
@@ -508,7 +513,7 @@ public final class Matcher {
 
     /** Look-up tables over the sorted transactions; each list keeps the sort order. */
     private static final class Index {
-        final Map<String, List<Txn>> byTid = new HashMap<>();
+        final Map<String, List<Txn>> byAmountCard = new HashMap<>();
         final Map<String, List<Txn>> byTidRrn = new HashMap<>();
         final Map<String, List<Txn>> byRrn = new HashMap<>();
         final Map<String, List<Txn>> byTidStan = new HashMap<>();
@@ -518,7 +523,10 @@ public final class Matcher {
         Index(List<Txn> txns) {
             for (Txn x : txns) {
                 TerminalRecord r = x.rec;
-                byTid.computeIfAbsent(nz(r.terminalId()), k -> new ArrayList<>()).add(x);
+                String last4 = r.cardLast4();
+                if (last4 != null) {
+                    byAmountCard.computeIfAbsent(amountCard(r.amount().minor(), last4), k -> new ArrayList<>()).add(x);
+                }
                 if (r.rrn() != null) {
                     byTidRrn.computeIfAbsent(key(r.terminalId(), r.rrn()), k -> new ArrayList<>()).add(x);
                     byRrn.computeIfAbsent(r.rrn(), k -> new ArrayList<>()).add(x);
