@@ -20,6 +20,7 @@ import java.util.Map;
         subcommands = {
                 ReconcileCommand.class,
                 InspectCommand.class,
+                GenerateCommand.class,
                 CommandLine.HelpCommand.class,
                 picocli.AutoComplete.GenerateCompletion.class
         },
