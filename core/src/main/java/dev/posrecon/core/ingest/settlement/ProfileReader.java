@@ -377,7 +377,11 @@ final class ProfileReader implements RecordReader<SettlementRecord> {
                 }
             }
             String t = sb.toString();
-            if (profile.thousandsSeparator != null) {
+            if (profile.thousandsSeparator != null && t.contains(profile.thousandsSeparator)) {
+                if (!grouped(t)) {
+                    throw problem(c, s, "not a number: '" + text + "' (digit groups of three expected around '"
+                            + profile.thousandsSeparator + "')");
+                }
                 t = t.replace(profile.thousandsSeparator, "");
             }
             if (!".".equals(profile.decimalSeparator)) {
@@ -396,6 +400,25 @@ final class ProfileReader implements RecordReader<SettlementRecord> {
             } catch (ArithmeticException e) {
                 throw problem(c, s, "more decimals than " + currency.getCurrencyCode() + " has: '" + text + "'");
             }
+        }
+
+        /** Thousands separators only between groups of three digits in the integer part: 1,234.50 yes, 1,00 no. */
+        private boolean grouped(String t) {
+            String sep = profile.thousandsSeparator;
+            int dec = t.indexOf(profile.decimalSeparator);
+            String intPart = dec < 0 ? t : t.substring(0, dec);
+            if (dec >= 0 && t.indexOf(sep, dec) >= 0) {
+                return false;
+            }
+            String[] groups = intPart.replaceFirst("^[-+(]", "").split(java.util.regex.Pattern.quote(sep), -1);
+            for (int i = 0; i < groups.length; i++) {
+                String g = groups[i];
+                boolean digits = !g.isEmpty() && g.chars().allMatch(Character::isDigit);
+                if (!digits || (i > 0 && g.length() != 3) || (i == 0 && g.length() > 3)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private List<Profile.Source> sources(Canonical c, TxnKind kind) {

@@ -11,7 +11,6 @@ import com.univocity.parsers.fixed.FixedWidthParserSettings;
 import dev.posrecon.core.error.InputException;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Locale;
@@ -67,6 +66,12 @@ final class RowStream implements AutoCloseable {
             long start = prevEnd + 1;
             prevEnd = Math.max(start, parser.getContext().currentLine());
             String raw = rawText();
+            for (String v : values) {
+                if (v != null && v.indexOf('\uFFFD') >= 0) {
+                    throw new InputException(file, start, null, "not " + input.charset().name()
+                            + " text: bytes that do not decode; give the file's encoding, e.g. --encoding GB18030");
+                }
+            }
             if (isBlank(values)) {
                 continue;
             }
@@ -177,13 +182,6 @@ final class RowStream implements AutoCloseable {
 
     private InputException failure(TextParsingException e) {
         long line = Math.max(1, prevEnd + 1);
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof CharacterCodingException) {
-                return new InputException(file, line, null, "not " + input.charset().name()
-                        + " text (bytes that do not decode) at or after this line; give the file's encoding, "
-                        + "e.g. --encoding GB18030", e);
-            }
-        }
         String msg = String.valueOf(e.getMessage());
         int nl = msg.indexOf('\n');
         return new InputException(file, line, null, "cannot split the file into rows: "

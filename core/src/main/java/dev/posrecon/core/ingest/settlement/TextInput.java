@@ -17,8 +17,8 @@ import java.nio.file.Path;
 
 /**
  * Opens a text file as a stream of characters: a byte order mark (UTF-8, UTF-16) decides the encoding and is
- * skipped; else the given encoding; else the fallback. The decoder is strict, so bytes that are not text in the
- * chosen encoding stop the read with an error instead of turning into replacement characters.
+ * skipped; else the given encoding; else the fallback. Bytes that are not text in the chosen encoding decode to
+ * U+FFFD, which {@link RowStream} turns into an error naming the line (never silently into mojibake).
  */
 final class TextInput {
 
@@ -72,8 +72,8 @@ final class TextInput {
             }
             in.skipNBytes(skip);
             CharsetDecoder dec = cs.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE);
             return new Opened(new InputStreamReader(in, dec), cs, why);
         } catch (IOException e) {
             closeQuietly(in);
