@@ -248,7 +248,7 @@ final class Profile {
         }
         this.selectValues = Collections.unmodifiableSet(sv);
         if ((selectColumn == null) != selectValues.isEmpty()) {
-            throw k.bad(selectColumn == null ? "record.select.values" : "record.select.column",
+            throw k.bad(selectColumn == null ? "record.select.column" : "record.select.values",
                     "record.select.column and record.select.values go together");
         }
         this.amountCredit = k.source("amount.credit.column", format);

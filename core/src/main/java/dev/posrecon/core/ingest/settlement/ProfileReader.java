@@ -61,7 +61,6 @@ final class ProfileReader implements RecordReader<SettlementRecord> {
                 if (mapper == null) {
                     mapper = new Mapper(rows, displayName);
                 }
-                String masked = Cards.maskInText(row.raw());
                 if (!mapper.selected(row)) {
                     rows.countIgnored();
                     continue;
@@ -74,7 +73,7 @@ final class ProfileReader implements RecordReader<SettlementRecord> {
                         records.add(r);
                     }
                 } catch (RowProblem p) {
-                    rejects.add(new Reject(displayName, row.line(), p.getMessage(), masked));
+                    rejects.add(new Reject(displayName, row.line(), p.getMessage(), mapper.maskedRaw(row)));
                 }
             }
             if (profile.header && rows.header() == null) {
@@ -128,6 +127,26 @@ final class ProfileReader implements RecordReader<SettlementRecord> {
                         (missing.size() == 1 ? "missing column" : "missing columns " + String.join(", ", missing))
                                 + " (profile " + profile.name + "); header has: " + String.join(", ", header));
             }
+        }
+
+        /**
+         * The row's raw text with card numbers masked: the card field's value wherever it appears (in a fixed-width
+         * record it is glued to other digits, where {@link Cards#maskInText} cannot see it), then any other PAN.
+         */
+        String maskedRaw(RowStream.Row row) {
+            String raw = row.raw();
+            List<Profile.Source> cards = new ArrayList<>();
+            if (profile.columns.containsKey(Canonical.CARD)) {
+                cards.addAll(profile.columns.get(Canonical.CARD));
+            }
+            profile.byType.getOrDefault(Canonical.CARD, Map.of()).values().forEach(cards::addAll);
+            for (Profile.Source s : cards) {
+                String v = value(row.values(), s);
+                if (v != null && v.length() > 4) {
+                    raw = raw.replace(v, Cards.mask(v));
+                }
+            }
+            return Cards.maskInText(raw);
         }
 
         boolean selected(RowStream.Row row) {
