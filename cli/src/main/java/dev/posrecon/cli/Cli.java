@@ -20,6 +20,7 @@ import java.util.Map;
         subcommands = {
                 ReconcileCommand.class,
                 InspectCommand.class,
+                ProfilesCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
