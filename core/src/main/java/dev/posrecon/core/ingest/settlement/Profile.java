@@ -53,7 +53,7 @@ final class Profile {
         }
     }
 
-    /** Canonical columns that may be mapped but need not be in the header. */
+    /** Canonical columns that cannot have a {@code default.*} value. */
     private static final Set<Canonical> NO_DEFAULT = EnumSet.of(Canonical.AMOUNT, Canonical.TYPE, Canonical.TXN_TIME);
 
     final String name;
@@ -97,7 +97,6 @@ final class Profile {
     final Map<String, ZoneId> zoneMap;
     /** source value (as written) to kind; a null kind means IGNORE. Looked up exactly, then case-insensitively. */
     final Map<String, TxnKind> typeMap;
-    final boolean typeIgnoresSome;
     final TxnKind typeDefault;
     final Map<Canonical, String> defaults;
     /** fixed-width only: every span, in file order; a span's position here is its index in a parsed row. */
@@ -166,7 +165,6 @@ final class Profile {
         Map<Canonical, String> defs = new EnumMap<>(Canonical.class);
         Map<String, ZoneId> zones = new TreeMap<>();
         Map<String, TxnKind> types = new TreeMap<>();
-        boolean ignores = false;
         for (String key : k.names()) {
             if (key.startsWith(other) && !key.equals("field") && !key.equals("column")) {
                 throw k.bad(key, other.equals("field.") ? "field.* is for fixed-width profiles; use column.*"
@@ -221,7 +219,6 @@ final class Profile {
                 String v = k.text(key, "");
                 if (v.equalsIgnoreCase("IGNORE")) {
                     types.put(key.substring(9), null);
-                    ignores = true;
                 } else {
                     types.put(key.substring(9), kind(k, key, v));
                 }
@@ -236,7 +233,6 @@ final class Profile {
         this.defaults = Collections.unmodifiableMap(defs);
         this.zoneMap = Collections.unmodifiableMap(zones);
         this.typeMap = Collections.unmodifiableMap(types);
-        this.typeIgnoresSome = ignores;
         String td = k.text("type.default", null);
         this.typeDefault = td == null ? null : kind(k, "type.default", td);
         this.selectColumn = k.source("record.select.column", format);

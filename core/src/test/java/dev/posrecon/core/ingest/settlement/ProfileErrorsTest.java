@@ -153,6 +153,20 @@ class ProfileErrorsTest {
     }
 
     @Test
+    void typeMappedToIgnoreIsIgnoredNotRejected() throws IOException {
+        Path p = file("t.properties", "column.txn_time=time\ncolumn.amount=amt\ncolumn.type=kind\n"
+                + "type.map.P=SALE\ntype.map.FEE=IGNORE\n");
+        Path f = file("t.csv", "time,kind,amt\n2026-11-20 10:00:00,P,1.00\n2026-11-20 10:00:01,fee,0.10\n"
+                + "2026-11-20 10:00:02,Q,1.00\n");
+        ReadResult<SettlementRecord> r = SettlementReaders.open(p.toString(), null, ReconConfig.defaults())
+                .read(f, "t.csv");
+        assertThat(r.records()).hasSize(1);
+        assertThat(r.ignored()).isEqualTo(1);
+        assertThat(r.rejects()).extracting(x -> x.line() + " " + x.reason())
+                .containsExactly("4 type (from 'kind'): unknown value 'Q' (the profile maps: FEE, P)");
+    }
+
+    @Test
     void detectFindsNothingForAnUnrelatedFile() throws IOException {
         Path f = file("notes.txt", "hello,world\n1,2\n");
         assertThat(SettlementReaders.detect(f, null)).isEmpty();
