@@ -21,6 +21,7 @@ import java.util.Map;
                 ReconcileCommand.class,
                 InspectCommand.class,
                 GenerateCommand.class,
+                ProfilesCommand.class,
                 CommandLine.HelpCommand.class,
                 picocli.AutoComplete.GenerateCompletion.class
         },
