@@ -70,6 +70,10 @@ final class JposTimes {
     }
 
     private LocalDateTime iso(String s) {
+        LocalDateTime fast = plainIso(s);
+        if (fast != null) {
+            return fast;
+        }
         String t = s.replace(' ', 'T');
         if (t.endsWith("]")) {
             return ZonedDateTime.parse(t).withZoneSameInstant(zone).toLocalDateTime();
@@ -80,6 +84,36 @@ final class JposTimes {
             return OffsetDateTime.parse(t).atZoneSameInstant(zone).toLocalDateTime();
         }
         return LocalDateTime.parse(t);
+    }
+
+    /** {@code 2026-11-20T10:15:30[.123]} without offset, read without a formatter (one per log entry); else null. */
+    private static LocalDateTime plainIso(String s) {
+        int n = s.length();
+        if (n < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != ' ')
+                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+            return null;
+        }
+        int nanos = 0;
+        if (n > 19) {
+            if (s.charAt(19) != '.' || n == 20 || n > 29) {
+                return null;
+            }
+            for (int i = 20; i < 29; i++) {
+                int d = i < n ? s.charAt(i) - '0' : 0;
+                if (d < 0 || d > 9) {
+                    return null;
+                }
+                nanos = nanos * 10 + d;
+            }
+        }
+        for (int i : new int[]{0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18}) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        return LocalDateTime.of(num(s, 0, 4), num(s, 5, 7), num(s, 8, 10), num(s, 11, 13), num(s, 14, 16),
+                num(s, 17, 19), nanos);
     }
 
     /** {@code Mon Nov 24 00:00:03 EST 2014.292}: day name, month, day, time, zone (optional), year.millis. */

@@ -16,11 +16,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Currency;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -36,18 +35,22 @@ import java.util.function.Supplier;
  * is built, one with no amount or no terminal id.
  */
 final class TxnPairer {
+    private static final int RECENT_KEYS = 50_000;
     private final ReconConfig config;
     private final KindMapping mapping;
     private final String file;
     private final JposTimes times;
     private final LocalDate fileDate;
-    private final List<Pending> order = new ArrayList<>();
+    /** Requests in file order: a Pending while open, then its record (null when rejected). */
+    private final List<Object> order = new ArrayList<>();
     private final Map<String, Pending> open = new HashMap<>();
     private final Map<String, List<Pending>> openByStan = new HashMap<>();
-    private final Map<String, Pending> done = new HashMap<>();
-    private final Set<String> skipped = new HashSet<>();
+    private final Map<String, Pending> done = recent();
+    private final Map<String, Boolean> skipped = recent();
     private final List<Reject> rejects = new ArrayList<>();
     private final Boolean[] classKnown = new Boolean[10];
+    private final Map<String, String> sharedStrings = new HashMap<>();
+    private final Map<String, Currency> currencies = new HashMap<>();
     private LocalDate reference;
     private long ignored;
 
@@ -154,6 +157,7 @@ final class TxnPairer {
         if (amount == null || m.tid == null) {
             p.raw = raw.get();
         }
+        p.index = order.size();
         order.add(p);
         open.put(key, p);
         openByStan.computeIfAbsent(p.stanKey, k -> new ArrayList<>(1)).add(p);
@@ -171,7 +175,6 @@ final class TxnPairer {
             p = uniqueOpen(stan + '|' + classFunction, m.tid);
         }
         if (p != null) {
-            p.response = m;
             open.remove(p.key);
             List<Pending> same = openByStan.get(p.stanKey);
             same.remove(p);
@@ -179,19 +182,20 @@ final class TxnPairer {
                 openByStan.remove(p.stanKey);
             }
             done.put(p.key, p);
+            p.complete(m);
             return;
         }
         Pending answered = done.get(key);
         if (answered != null) {
-            if (Objects.equals(answered.response.rc, m.rc)) {
+            if (Objects.equals(answered.responseCode, m.rc)) {
                 ignored++;
             } else {
-                reject(m.line, m.mti + " response: a second response to the request at line " + answered.request.line
-                        + " with response code " + m.rc + " (first: " + answered.response.rc + ")", raw.get());
+                reject(m.line, m.mti + " response: a second response to the request at line " + answered.line
+                        + " with response code " + m.rc + " (first: " + answered.responseCode + ")", raw.get());
             }
             return;
         }
-        if (skipped.contains(key) || mapping.kindOf(m.mti, m.proc) == null && !classKnown(m.mti.charAt(1))) {
+        if (skipped.containsKey(key) || mapping.kindOf(m.mti, m.proc) == null && !classKnown(m.mti.charAt(1))) {
             ignored++;
             return;
         }
@@ -223,54 +227,76 @@ final class TxnPairer {
 
     ReadResult<TerminalRecord> finish() {
         List<TerminalRecord> records = new ArrayList<>(order.size());
-        for (Pending p : order) {
-            IsoMessage q = p.request;
-            IsoMessage r = p.response;
-            String tid = first(q.tid, r == null ? null : r.tid);
-            Money amount = p.amount;
-            if (amount == null && r != null) {
-                try {
-                    amount = amount(r);
-                } catch (IllegalArgumentException e) {
-                    amount = null;
-                }
+        for (Object o : order) {
+            if (o instanceof Pending p) {
+                p.complete(null);
+                o = p.record;
             }
-            List<String> problems = new ArrayList<>(2);
-            if (amount == null) {
-                problems.add("no amount (field 4)");
+            if (o != null) {
+                records.add((TerminalRecord) o);
             }
-            if (tid == null) {
-                problems.add("no terminal id (field 41)");
-            }
-            if (!problems.isEmpty()) {
-                reject(q.line, q.mti + " request: " + String.join(", ", problems), p.raw);
-                continue;
-            }
-            String[] original = originalData(q);
-            if (original == null && r != null) {
-                original = originalData(r);
-            }
-            records.add(new TerminalRecord(
-                    new SourceRef(file, q.line),
-                    r == null ? null : new SourceRef(file, r.line),
-                    q.mti,
-                    p.kind,
-                    q.proc,
-                    tid,
-                    first(q.mid, r == null ? null : r.mid),
-                    q.stan,
-                    first(r == null ? null : r.rrn, q.rrn),
-                    r == null ? null : r.auth,
-                    r == null ? null : r.rc,
-                    r != null && config.isApproved(r.rc),
-                    amount,
-                    first(q.card(), r == null ? null : r.card()),
-                    p.time,
-                    original == null ? null : original[0],
-                    original == null ? null : original[1]));
         }
         Collections.sort(rejects);
         return new ReadResult<>(records, rejects, ignored, "transactions");
+    }
+
+    /** The transaction of a request and its response (null: a timeout), or null after rejecting it. */
+    private TerminalRecord build(Pending p, IsoMessage r) {
+        IsoMessage q = p.request;
+        String tid = first(q.tid, r == null ? null : r.tid);
+        Money amount = p.amount;
+        if (amount == null && r != null) {
+            try {
+                amount = amount(r);
+            } catch (IllegalArgumentException e) {
+                amount = null;
+            }
+        }
+        List<String> problems = new ArrayList<>(2);
+        if (amount == null) {
+            problems.add("no amount (field 4)");
+        }
+        if (tid == null) {
+            problems.add("no terminal id (field 41)");
+        }
+        if (!problems.isEmpty()) {
+            reject(q.line, q.mti + " request: " + String.join(", ", problems), p.raw);
+            return null;
+        }
+        String[] original = originalData(q);
+        if (original == null && r != null) {
+            original = originalData(r);
+        }
+        return new TerminalRecord(
+                new SourceRef(file, q.line),
+                r == null ? null : new SourceRef(file, r.line),
+                shared(q.mti),
+                p.kind,
+                shared(q.proc),
+                shared(tid),
+                shared(first(q.mid, r == null ? null : r.mid)),
+                q.stan,
+                first(r == null ? null : r.rrn, q.rrn),
+                r == null ? null : r.auth,
+                r == null ? null : shared(r.rc),
+                r != null && config.isApproved(r.rc),
+                amount,
+                first(q.card(), r == null ? null : r.card()),
+                p.time,
+                original == null ? null : shared(original[0]),
+                original == null ? null : original[1]);
+    }
+
+    /** One instance per distinct value of the few-valued fields, so that a big log's records stay small. */
+    private String shared(String s) {
+        if (s == null || s.length() > 24) {
+            return s;
+        }
+        if (sharedStrings.size() > 100_000) {
+            return s;
+        }
+        String prev = sharedStrings.putIfAbsent(s, s);
+        return prev != null ? prev : s;
     }
 
     /**
@@ -283,12 +309,12 @@ final class TxnPairer {
     private Money amount(IsoMessage m) {
         Currency currency = config.currency();
         if (m.f49 != null) {
-            currency = Currencies.resolve(m.f49);
+            currency = currency(m.f49);
             if (currency == null) {
                 throw new IllegalArgumentException("unknown currency '" + m.f49 + "' (field 49)");
             }
         } else if (m.amountCurrency != null) {
-            currency = Currencies.resolve(m.amountCurrency);
+            currency = currency(m.amountCurrency);
             if (currency == null) {
                 throw new IllegalArgumentException("unknown currency '" + m.amountCurrency + "' (field 4)");
             }
@@ -308,7 +334,7 @@ final class TxnPairer {
             throw new IllegalArgumentException("amount '" + a + "' is not digits (field 4)");
         }
         if (a.length() == 16 && m.mti.charAt(0) != '0') {
-            Currency c = Currencies.resolve(a.substring(0, 3));
+            Currency c = currency(a.substring(0, 3));
             if (c != null) {
                 long v = Long.parseLong(a.substring(4));
                 int scale = Math.max(0, c.getDefaultFractionDigits()) - (a.charAt(3) - '0');
@@ -333,6 +359,18 @@ final class TxnPairer {
             throw new IllegalArgumentException("amount '" + a + "' is too long (field 4)");
         }
         return Money.of(Long.parseLong(a), currency);
+    }
+
+    /** {@link Currencies#resolve}, remembered: a log has few currencies and many messages. */
+    private Currency currency(String code) {
+        Currency c = currencies.get(code);
+        if (c == null && !currencies.containsKey(code)) {
+            c = Currencies.resolve(code);
+            if (currencies.size() < 1000) {
+                currencies.put(code, c);
+            }
+        }
+        return c;
     }
 
     /** Original MTI and STAN: field 90 (MTI n4, STAN n6...), else field 56 of 1993/2003 messages. */
@@ -367,8 +405,23 @@ final class TxnPairer {
 
     private void skip(String key) {
         if (key != null) {
-            skipped.add(key);
+            skipped.put(key, Boolean.TRUE);
         }
+    }
+
+    /**
+     * Keys of recently answered or skipped requests, for recognising a second copy of a response or the response
+     * to a skipped request: these come soon after, so the oldest are forgotten to keep memory flat on big logs.
+     */
+    private static <V> Map<String, V> recent() {
+        return new LinkedHashMap<>(1024, 0.75f, false) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > RECENT_KEYS;
+            }
+        };
     }
 
     private static boolean isRepeat(String mti) {
@@ -384,23 +437,36 @@ final class TxnPairer {
         return a != null ? a : b;
     }
 
-    private static final class Pending {
+    /** A request while it waits for its response; once answered, only what duplicate detection needs. */
+    private final class Pending {
         final String key;
         final String stanKey;
-        final IsoMessage request;
+        final long line;
         final TxnKind kind;
         final LocalDateTime time;
         final Money amount;
-        IsoMessage response;
+        IsoMessage request;
         String raw;
+        int index;
+        String responseCode;
+        TerminalRecord record;
 
         Pending(String key, String stanKey, IsoMessage request, TxnKind kind, LocalDateTime time, Money amount) {
             this.key = key;
             this.stanKey = stanKey;
+            this.line = request.line;
             this.request = request;
             this.kind = kind;
             this.time = time;
             this.amount = amount;
+        }
+
+        void complete(IsoMessage response) {
+            responseCode = response == null ? null : response.rc;
+            record = build(this, response);
+            order.set(index, record);
+            request = null;
+            raw = null;
         }
     }
 }

@@ -279,6 +279,33 @@ final class XmlTokenizer {
                 continue;
             }
             byte c = buf[k];
+            if (quote != 0) {
+                // most of a tag's bytes are attribute values: scan them in a tight loop
+                final byte[] b = buf;
+                final int lim = limit;
+                final byte q = quote;
+                while (k < lim) {
+                    byte d = b[k];
+                    if (d == q || d == '<' || d == '\n') {
+                        break;
+                    }
+                    k++;
+                }
+                if (k >= lim) {
+                    continue;
+                }
+                c = b[k];
+                if (c == q) {
+                    quote = 0;
+                    k++;
+                    continue;
+                }
+                if (c == '\n') {
+                    ln++;
+                    k++;
+                    continue;
+                }
+            }
             if (c == '<') {
                 end = k;
                 consumed = k;
@@ -290,13 +317,7 @@ final class XmlTokenizer {
             if (nameEndRel < 0 && (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/' || c == '>')) {
                 nameEndRel = k - pos;
             }
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else if (c == '\n') {
-                    ln++;
-                }
-            } else if (c == '>') {
+            if (c == '>') {
                 end = k;
                 consumed = k + 1;
                 break;
