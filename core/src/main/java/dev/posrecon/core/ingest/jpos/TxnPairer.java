@@ -1,0 +1,472 @@
+package dev.posrecon.core.ingest.jpos;
+
+import dev.posrecon.core.config.KindMapping;
+import dev.posrecon.core.config.ReconConfig;
+import dev.posrecon.core.ingest.ReadResult;
+import dev.posrecon.core.model.Currencies;
+import dev.posrecon.core.model.Money;
+import dev.posrecon.core.model.Reject;
+import dev.posrecon.core.model.SourceRef;
+import dev.posrecon.core.model.TerminalRecord;
+import dev.posrecon.core.model.TxnKind;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Turns the messages of one log, in file order, into terminal transactions: each request paired with its response
+ * by terminal id (41) + STAN (11, compared as a number) + message class + request function (0200 with 0210, 0220
+ * with 0230, 0420 with 0430, 2100 with 2110...). A request with no response by the end is a timeout.
+ *
+ * <p>Counted as ignored, never rejected: messages the kind mapping skips (network management) or does not know
+ * (an MTI class or processing code with no kind, such as a balance inquiry) and their responses; a second copy of
+ * an open request (a repeat such as 0201/0421, or the same message logged by both ends of a loop-back) and a second
+ * copy of a response with the same response code. Rejected, with the reason: a message with no or a bad MTI, a
+ * request with no STAN, a bad amount or currency, no time, a response with no request, and, when the transaction
+ * is built, one with no amount or no terminal id.
+ */
+final class TxnPairer {
+    private static final int RECENT_KEYS = 50_000;
+    private final ReconConfig config;
+    private final KindMapping mapping;
+    private final String file;
+    private final JposTimes times;
+    private final LocalDate fileDate;
+    /** Requests in file order: a Pending while open, then its record (null when rejected). */
+    private final List<Object> order = new ArrayList<>();
+    private final Map<String, Pending> open = new HashMap<>();
+    private final Map<String, List<Pending>> openByStan = new HashMap<>();
+    private final Map<String, Pending> done = recent();
+    private final Map<String, Boolean> skipped = recent();
+    private final List<Reject> rejects = new ArrayList<>();
+    private final Boolean[] classKnown = new Boolean[10];
+    private final Map<String, String> sharedStrings = new HashMap<>();
+    private final Map<String, Currency> currencies = new HashMap<>();
+    private LocalDate reference;
+    private long ignored;
+
+    /**
+     * @param fileDate the date to take a year from when a message carries only month and day and no entry time
+     *                 came before it (the file's last-modified date)
+     */
+    TxnPairer(ReconConfig config, String file, LocalDate fileDate) {
+        this.config = config;
+        this.mapping = config.kindMapping();
+        this.file = file;
+        this.times = new JposTimes(config.zone());
+        this.fileDate = fileDate;
+    }
+
+    /** Counts a log entry that holds no message (info, exceptions, connection events...). */
+    void ignore() {
+        ignored++;
+    }
+
+    void reject(long line, String reason, String raw) {
+        rejects.add(new Reject(file, line, reason, raw));
+    }
+
+    /**
+     * @param raw the message's raw text, already masked and cut; asked for only when the message is rejected
+     */
+    void accept(IsoMessage m, Supplier<String> raw) {
+        LocalDateTime at = times.at(m.at);
+        if (at != null) {
+            reference = at.toLocalDate();
+        }
+        String mti = m.mti;
+        if (mti == null) {
+            reject(m.line, "no MTI (field 0)", raw.get());
+            return;
+        }
+        if (mti.length() != 4 || !JposTimes.digits(mti)) {
+            reject(m.line, "MTI '" + mti + "' is not four digits (field 0)", raw.get());
+            return;
+        }
+        if (mapping.isIgnored(mti, m.proc)) {
+            ignored++;
+            return;
+        }
+        int function = mti.charAt(2) - '0';
+        boolean isRequest = function % 2 == 0;
+        String classFunction = "" + mti.charAt(1) + (isRequest ? function : function - 1);
+        if (isRequest) {
+            request(m, at, classFunction, raw);
+        } else {
+            response(m, classFunction, raw);
+        }
+    }
+
+    private void request(IsoMessage m, LocalDateTime at, String classFunction, Supplier<String> raw) {
+        String stan = TerminalRecord.normStan(m.stan);
+        String key = stan == null ? null : key(m.tid, stan, classFunction);
+        TxnKind kind = mapping.kindOf(m.mti, m.proc);
+        List<String> problems = new ArrayList<>();
+        if (kind == null) {
+            if (m.proc != null || !classKnown(m.mti.charAt(1))) {
+                skip(key);
+                ignored++;
+                return;
+            }
+            problems.add("no processing code (field 3)");
+        }
+        if (stan == null) {
+            problems.add("no STAN (field 11)");
+        }
+        if (!problems.isEmpty()) {
+            if (m.amount == null) {
+                problems.add("no amount (field 4)");
+            }
+            if (m.tid == null) {
+                problems.add("no terminal id (field 41)");
+            }
+            skip(key);
+            reject(m.line, m.mti + " request: " + String.join(", ", problems), raw.get());
+            return;
+        }
+        Pending same = open.get(key);
+        if (same != null || (isRepeat(m.mti) && done.containsKey(key))) {
+            // a repeat (0201, 0421) or the same request logged twice: one transaction
+            ignored++;
+            return;
+        }
+        LocalDateTime time = times.messageTime(m.f7, m.f12, m.f13, at, reference != null ? reference : fileDate);
+        if (time == null) {
+            skip(key);
+            reject(m.line, m.mti + " request: no time (no log entry time, no fields 12/13 or 7)", raw.get());
+            return;
+        }
+        Money amount;
+        try {
+            amount = amount(m);
+        } catch (IllegalArgumentException e) {
+            skip(key);
+            reject(m.line, m.mti + " request: " + e.getMessage(), raw.get());
+            return;
+        }
+        Pending p = new Pending(key, stan + '|' + classFunction, m, kind, time, amount);
+        if (amount == null || m.tid == null) {
+            p.raw = raw.get();
+        }
+        p.index = order.size();
+        order.add(p);
+        open.put(key, p);
+        openByStan.computeIfAbsent(p.stanKey, k -> new ArrayList<>(1)).add(p);
+    }
+
+    private void response(IsoMessage m, String classFunction, Supplier<String> raw) {
+        String stan = TerminalRecord.normStan(m.stan);
+        if (stan == null) {
+            reject(m.line, m.mti + " response with no STAN (field 11): cannot be paired", raw.get());
+            return;
+        }
+        String key = key(m.tid, stan, classFunction);
+        Pending p = open.get(key);
+        if (p == null) {
+            p = uniqueOpen(stan + '|' + classFunction, m.tid);
+        }
+        if (p != null) {
+            open.remove(p.key);
+            List<Pending> same = openByStan.get(p.stanKey);
+            same.remove(p);
+            if (same.isEmpty()) {
+                openByStan.remove(p.stanKey);
+            }
+            done.put(p.key, p);
+            p.complete(m);
+            return;
+        }
+        Pending answered = done.get(key);
+        if (answered != null) {
+            if (Objects.equals(answered.responseCode, m.rc)) {
+                ignored++;
+            } else {
+                reject(m.line, m.mti + " response: a second response to the request at line " + answered.line
+                        + " with response code " + m.rc + " (first: " + answered.responseCode + ")", raw.get());
+            }
+            return;
+        }
+        if (skipped.containsKey(key) || mapping.kindOf(m.mti, m.proc) == null && !classKnown(m.mti.charAt(1))) {
+            ignored++;
+            return;
+        }
+        if (mapping.kindOf(m.mti, m.proc) == null && m.proc != null) {
+            ignored++;
+            return;
+        }
+        reject(m.line, m.mti + " response with no request (terminal " + (m.tid == null ? "?" : m.tid) + ", STAN "
+                + m.stan + ")", raw.get());
+    }
+
+    /** The one open request with this STAN and class when either side has no terminal id. */
+    private Pending uniqueOpen(String stanKey, String tid) {
+        List<Pending> candidates = openByStan.get(stanKey);
+        if (candidates == null) {
+            return null;
+        }
+        Pending found = null;
+        for (Pending c : candidates) {
+            if (tid == null || c.request.tid == null) {
+                if (found != null) {
+                    return null;
+                }
+                found = c;
+            }
+        }
+        return found;
+    }
+
+    ReadResult<TerminalRecord> finish() {
+        List<TerminalRecord> records = new ArrayList<>(order.size());
+        for (Object o : order) {
+            if (o instanceof Pending p) {
+                p.complete(null);
+                o = p.record;
+            }
+            if (o != null) {
+                records.add((TerminalRecord) o);
+            }
+        }
+        Collections.sort(rejects);
+        return new ReadResult<>(records, rejects, ignored, "transactions");
+    }
+
+    /** The transaction of a request and its response (null: a timeout), or null after rejecting it. */
+    private TerminalRecord build(Pending p, IsoMessage r) {
+        IsoMessage q = p.request;
+        String tid = first(q.tid, r == null ? null : r.tid);
+        Money amount = p.amount;
+        if (amount == null && r != null) {
+            try {
+                amount = amount(r);
+            } catch (IllegalArgumentException e) {
+                amount = null;
+            }
+        }
+        List<String> problems = new ArrayList<>(2);
+        if (amount == null) {
+            problems.add("no amount (field 4)");
+        }
+        if (tid == null) {
+            problems.add("no terminal id (field 41)");
+        }
+        if (!problems.isEmpty()) {
+            reject(q.line, q.mti + " request: " + String.join(", ", problems), p.raw);
+            return null;
+        }
+        String[] original = originalData(q);
+        if (original == null && r != null) {
+            original = originalData(r);
+        }
+        return new TerminalRecord(
+                new SourceRef(file, q.line),
+                r == null ? null : new SourceRef(file, r.line),
+                shared(q.mti),
+                p.kind,
+                shared(q.proc),
+                shared(tid),
+                shared(first(q.mid, r == null ? null : r.mid)),
+                q.stan,
+                first(r == null ? null : r.rrn, q.rrn),
+                r == null ? null : r.auth,
+                r == null ? null : shared(r.rc),
+                r != null && config.isApproved(r.rc),
+                amount,
+                first(q.card(), r == null ? null : r.card()),
+                p.time,
+                original == null ? null : shared(original[0]),
+                original == null ? null : original[1]);
+    }
+
+    /** One instance per distinct value of the few-valued fields, so that a big log's records stay small. */
+    private String shared(String s) {
+        if (s == null || s.length() > 24) {
+            return s;
+        }
+        if (sharedStrings.size() > 100_000) {
+            return s;
+        }
+        String prev = sharedStrings.putIfAbsent(s, s);
+        return prev != null ? prev : s;
+    }
+
+    /**
+     * Field 4 in minor units: digits; a decimal when jPOS wrote {@code type="amount"}; or, in 1993/2003 messages,
+     * jPOS's 16-digit ISOAmount (currency n3, exponent n1, amount n12). Currency: field 49, else the field's own.
+     *
+     * @return null when there is no field 4
+     * @throws IllegalArgumentException with the reason, for a bad amount or currency
+     */
+    private Money amount(IsoMessage m) {
+        Currency currency = config.currency();
+        if (m.f49 != null) {
+            currency = currency(m.f49);
+            if (currency == null) {
+                throw new IllegalArgumentException("unknown currency '" + m.f49 + "' (field 49)");
+            }
+        } else if (m.amountCurrency != null) {
+            currency = currency(m.amountCurrency);
+            if (currency == null) {
+                throw new IllegalArgumentException("unknown currency '" + m.amountCurrency + "' (field 4)");
+            }
+        }
+        String a = m.amount;
+        if (a == null) {
+            return null;
+        }
+        if (m.amountIsDecimal || a.indexOf('.') >= 0) {
+            try {
+                return Money.of(Money.parseMinor(a, currency), currency);
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw new IllegalArgumentException("amount '" + a + "' is not a decimal for " + currency + " (field 4)");
+            }
+        }
+        if (!JposTimes.digits(a)) {
+            throw new IllegalArgumentException("amount '" + a + "' is not digits (field 4)");
+        }
+        if (a.length() == 16 && m.mti.charAt(0) != '0') {
+            Currency c = currency(a.substring(0, 3));
+            if (c != null) {
+                long v = Long.parseLong(a.substring(4));
+                int scale = Math.max(0, c.getDefaultFractionDigits()) - (a.charAt(3) - '0');
+                try {
+                    for (; scale > 0; scale--) {
+                        v = Math.multiplyExact(v, 10);
+                    }
+                    for (; scale < 0; scale++) {
+                        if (v % 10 != 0) {
+                            throw new IllegalArgumentException("amount '" + a + "' has more decimals than " + c
+                                    + " (field 4)");
+                        }
+                        v /= 10;
+                    }
+                } catch (ArithmeticException e) {
+                    throw new IllegalArgumentException("amount '" + a + "' is too large (field 4)");
+                }
+                return Money.of(v, m.f49 != null ? currency : c);
+            }
+        }
+        if (a.length() > 18) {
+            throw new IllegalArgumentException("amount '" + a + "' is too long (field 4)");
+        }
+        return Money.of(Long.parseLong(a), currency);
+    }
+
+    /** {@link Currencies#resolve}, remembered: a log has few currencies and many messages. */
+    private Currency currency(String code) {
+        Currency c = currencies.get(code);
+        if (c == null && !currencies.containsKey(code)) {
+            c = Currencies.resolve(code);
+            if (currencies.size() < 1000) {
+                currencies.put(code, c);
+            }
+        }
+        return c;
+    }
+
+    /** Original MTI and STAN: field 90 (MTI n4, STAN n6...), else field 56 of 1993/2003 messages. */
+    private static String[] originalData(IsoMessage m) {
+        String f = m.f90;
+        int stanLength = 6;
+        if (f == null && m.mti.charAt(0) != '0' && m.f56 != null) {
+            f = m.f56;
+            if (m.stan != null && m.stan.length() == 12 && f.length() >= 16) {
+                stanLength = 12;
+            }
+        }
+        if (f == null || f.length() < 4 + stanLength) {
+            return null;
+        }
+        String mti = f.substring(0, 4);
+        String stan = f.substring(4, 4 + stanLength);
+        if (!JposTimes.digits(mti) || !JposTimes.digits(stan)) {
+            return null;
+        }
+        return new String[]{mti, stan};
+    }
+
+    private boolean classKnown(char cls) {
+        int i = cls - '0';
+        if (classKnown[i] == null) {
+            String prefix = "0" + cls + ".";
+            classKnown[i] = mapping.table().keySet().stream().anyMatch(k -> k.startsWith(prefix));
+        }
+        return classKnown[i];
+    }
+
+    private void skip(String key) {
+        if (key != null) {
+            skipped.put(key, Boolean.TRUE);
+        }
+    }
+
+    /**
+     * Keys of recently answered or skipped requests, for recognising a second copy of a response or the response
+     * to a skipped request: these come soon after, so the oldest are forgotten to keep memory flat on big logs.
+     */
+    private static <V> Map<String, V> recent() {
+        return new LinkedHashMap<>(1024, 0.75f, false) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > RECENT_KEYS;
+            }
+        };
+    }
+
+    private static boolean isRepeat(String mti) {
+        char c = mti.charAt(3);
+        return c == '1' || c == '3';
+    }
+
+    private static String key(String tid, String normStan, String classFunction) {
+        return (tid == null ? "" : tid) + '|' + normStan + '|' + classFunction;
+    }
+
+    private static String first(String a, String b) {
+        return a != null ? a : b;
+    }
+
+    /** A request while it waits for its response; once answered, only what duplicate detection needs. */
+    private final class Pending {
+        final String key;
+        final String stanKey;
+        final long line;
+        final TxnKind kind;
+        final LocalDateTime time;
+        final Money amount;
+        IsoMessage request;
+        String raw;
+        int index;
+        String responseCode;
+        TerminalRecord record;
+
+        Pending(String key, String stanKey, IsoMessage request, TxnKind kind, LocalDateTime time, Money amount) {
+            this.key = key;
+            this.stanKey = stanKey;
+            this.line = request.line;
+            this.request = request;
+            this.kind = kind;
+            this.time = time;
+            this.amount = amount;
+        }
+
+        void complete(IsoMessage response) {
+            responseCode = response == null ? null : response.rc;
+            record = build(this, response);
+            order.set(index, record);
+            request = null;
+            raw = null;
+        }
+    }
+}
