@@ -145,12 +145,12 @@ final class ReconcileCommand implements Callable<Integer> {
     }
 
     private static void printSummary(PrintWriter out, ReconOutcome o) {
-        out.printf("%-11s %8s %8s %8s %9s %9s %8s %8s%n", "source", "read", "matched", "in-cases", "no-action",
-                "other-day", "rejected", "ignored");
+        out.printf("%-11s %8s %8s %8s %6s %9s %9s %8s %8s%n", "source", "read", "matched", "in-cases", "open",
+                "no-action", "other-day", "rejected", "ignored");
         for (Map.Entry<Source, SourceCounts> e : o.counts().entrySet()) {
             SourceCounts c = e.getValue();
-            out.printf("%-11s %8d %8d %8d %9d %9d %8d %8d%n", e.getKey().name().toLowerCase(java.util.Locale.ROOT),
-                    c.read(), c.matched(), c.inCases(), c.noAction(), c.otherDay(), c.rejected(), c.ignored());
+            out.printf("%-11s %8d %8d %8d %6d %9d %9d %8d %8d%n", e.getKey().name().toLowerCase(java.util.Locale.ROOT),
+                    c.read(), c.matched(), c.inCases(), c.open(), c.noAction(), c.otherDay(), c.rejected(), c.ignored());
         }
         out.printf("%d case(s), %d new; %d reject(s). Written: %s%n", o.cases().size(), o.newCases(),
                 o.rejects().size(), o.written().isEmpty() ? "-" : o.written().get(0).getParent());

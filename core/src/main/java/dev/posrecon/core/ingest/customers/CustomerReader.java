@@ -1,16 +1,104 @@
 package dev.posrecon.core.ingest.customers;
 
+import dev.posrecon.core.ingest.CsvRows;
 import dev.posrecon.core.ingest.ReadResult;
 import dev.posrecon.core.ingest.RecordReader;
+import dev.posrecon.core.ingest.Values;
+import dev.posrecon.core.ingest.Values.BadValue;
+import dev.posrecon.core.model.Cards;
+import dev.posrecon.core.model.ContactChannel;
 import dev.posrecon.core.model.Customer;
+import dev.posrecon.core.model.Reject;
+import dev.posrecon.core.model.SourceRef;
 
 import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
-/** Reads the customer directory CSV. (stub: being written) */
+/**
+ * Reads the customer directory CSV: {@code member_id, name, phone, email, preferred_channel, birth_year, consent,
+ * quiet_hours, language}. Only {@code member_id} is required. A later row repeating a member id is rejected.
+ */
 public final class CustomerReader implements RecordReader<Customer> {
 
     @Override
     public ReadResult<Customer> read(Path file, String displayName) {
-        throw new UnsupportedOperationException("not yet");
+        List<Customer> out = new ArrayList<>();
+        List<Reject> rejects = new ArrayList<>();
+        Map<String, Long> seen = new HashMap<>();
+        try (CsvRows rows = new CsvRows(file, displayName, null, List.of("member_id"))) {
+            int cId = rows.column("member_id");
+            int cName = rows.column("name");
+            int cPhone = rows.column("phone");
+            int cEmail = rows.column("email");
+            int cPref = rows.column("preferred_channel");
+            int cBirth = rows.column("birth_year");
+            int cConsent = rows.column("consent");
+            int cQuiet = rows.column("quiet_hours");
+            int cLang = rows.column("language");
+            CsvRows.Row row;
+            while ((row = rows.next()) != null) {
+                try {
+                    String id = Values.required("member_id", CsvRows.get(row, cId));
+                    Long first = seen.putIfAbsent(id, row.line());
+                    if (first != null) {
+                        throw new BadValue("member_id", "'" + id + "' already listed at line " + first);
+                    }
+                    String pref = CsvRows.get(row, cPref);
+                    ContactChannel channel = pref == null ? ContactChannel.NONE
+                            : Values.enumValue("preferred_channel", pref, ContactChannel.class);
+                    Integer birth = null;
+                    String b = CsvRows.get(row, cBirth);
+                    if (b != null) {
+                        try {
+                            birth = Integer.parseInt(b);
+                        } catch (NumberFormatException e) {
+                            throw new BadValue("birth_year", "not a year: '" + b + "'");
+                        }
+                        if (birth < 1880 || birth > 2100) {
+                            throw new BadValue("birth_year", "not a plausible year: '" + b + "'");
+                        }
+                    }
+                    String consent = CsvRows.get(row, cConsent);
+                    boolean ok;
+                    if (consent == null) {
+                        ok = false;
+                    } else {
+                        String c = consent.toUpperCase(Locale.ROOT);
+                        if (!c.equals("Y") && !c.equals("N")) {
+                            throw new BadValue("consent", "expected Y or N, found '" + consent + "'");
+                        }
+                        ok = c.equals("Y");
+                    }
+                    LocalTime[] quiet = quiet(CsvRows.get(row, cQuiet));
+                    out.add(new Customer(new SourceRef(displayName, row.line()), id, CsvRows.get(row, cName),
+                            CsvRows.get(row, cPhone), CsvRows.get(row, cEmail), channel, birth, ok, quiet[0], quiet[1],
+                            CsvRows.get(row, cLang)));
+                } catch (BadValue e) {
+                    rejects.add(new Reject(displayName, row.line(), e.reason(), Cards.maskInText(row.raw())));
+                }
+            }
+        }
+        return new ReadResult<>(out, rejects, 0, "members");
+    }
+
+    private static LocalTime[] quiet(String v) {
+        if (v == null) {
+            return new LocalTime[2];
+        }
+        String[] p = v.split("-");
+        try {
+            if (p.length != 2) {
+                throw new DateTimeParseException("", v, 0);
+            }
+            return new LocalTime[] {LocalTime.parse(p[0].strip()), LocalTime.parse(p[1].strip())};
+        } catch (DateTimeParseException e) {
+            throw new BadValue("quiet_hours", "expected HH:MM-HH:MM like 21:00-09:00, found '" + v + "'");
+        }
     }
 }

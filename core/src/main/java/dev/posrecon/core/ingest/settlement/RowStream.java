@@ -1,5 +1,6 @@
 package dev.posrecon.core.ingest.settlement;
 
+import dev.posrecon.core.ingest.TextInput;
 import com.univocity.parsers.common.AbstractParser;
 import com.univocity.parsers.common.TextParsingException;
 import com.univocity.parsers.csv.CsvFormat;

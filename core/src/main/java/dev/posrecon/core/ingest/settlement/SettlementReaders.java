@@ -1,5 +1,6 @@
 package dev.posrecon.core.ingest.settlement;
 
+import dev.posrecon.core.ingest.TextInput;
 import dev.posrecon.core.config.ReconConfig;
 import dev.posrecon.core.error.InputException;
 import dev.posrecon.core.ingest.RecordReader;

@@ -1,4 +1,4 @@
-package dev.posrecon.core.ingest.settlement;
+package dev.posrecon.core.ingest;
 
 import dev.posrecon.core.error.InputException;
 
@@ -18,18 +18,18 @@ import java.nio.file.Path;
 /**
  * Opens a text file as a stream of characters: a byte order mark (UTF-8, UTF-16) decides the encoding and is
  * skipped; else the given encoding; else the fallback. Bytes that are not text in the chosen encoding decode to
- * U+FFFD, which {@link RowStream} turns into an error naming the line (never silently into mojibake).
+ * U+FFFD, which the CSV readers turn into an error naming the line (never silently into mojibake).
  */
-final class TextInput {
+public final class TextInput {
 
     /** The reader and the encoding chosen (with why). */
-    record Opened(Reader reader, Charset charset, String why) {
+    public record Opened(Reader reader, Charset charset, String why) {
     }
 
     private TextInput() {
     }
 
-    static Opened open(Path file, String displayName, Charset given, Charset fallback) {
+    public static Opened open(Path file, String displayName, Charset given, Charset fallback) {
         InputStream in;
         try {
             in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
