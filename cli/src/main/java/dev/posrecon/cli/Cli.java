@@ -20,6 +20,9 @@ import java.util.Map;
         subcommands = {
                 ReconcileCommand.class,
                 InspectCommand.class,
+                CasesCommand.class,
+                AuditCommand.class,
+                ReceiptCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
