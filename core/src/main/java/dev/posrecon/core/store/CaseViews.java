@@ -30,6 +30,9 @@ public final class CaseViews {
         "member_id", "status", "age_days", "first_seen_run", "last_seen_run", "status_changed_at", "closed_reason",
         "contact_channels", "contact_reason", "message_draft", "reason", "detail"};
 
+    private static final java.time.format.DateTimeFormatter STAMP =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
     private CaseViews() {
     }
 
@@ -153,7 +156,7 @@ public final class CaseViews {
         field(sb, "direction", Db.name(c.direction()));
         field(sb, "severity", Db.name(c.severity()));
         field(sb, "business date", c.businessDate());
-        field(sb, "time", c.txnTime());
+        field(sb, "time", c.txnTime() == null ? null : c.txnTime().toLocalDate() + " " + c.txnTime().toLocalTime());
         field(sb, "merchant", c.merchantId());
         field(sb, "terminal", c.terminalId());
         field(sb, "receipt", c.receiptNo());
@@ -187,7 +190,7 @@ public final class CaseViews {
         }
         sb.append("\nHistory\n");
         for (CaseEvent e : events) {
-            sb.append("  ").append(e.at()).append("  ").append(e.actor()).append("  ")
+            sb.append("  ").append(STAMP.format(e.at())).append("  ").append(e.actor()).append("  ")
                     .append(e.from() == null ? "" : e.from() + " -> ").append(e.to())
                     .append(e.note() == null || e.note().isEmpty() ? "" : ": " + e.note()).append('\n');
         }

@@ -12,6 +12,9 @@ import dev.posrecon.core.model.Source;
 import dev.posrecon.core.model.SourceRef;
 import dev.posrecon.core.model.Tender;
 import dev.posrecon.core.model.TerminalRecord;
+import dev.posrecon.core.model.TxnKind;
+import dev.posrecon.core.model.ReceiptKind;
+import dev.posrecon.core.model.TenderType;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +35,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
@@ -133,7 +137,7 @@ public final class LedgerRun implements AutoCloseable {
                                     + "…, as " + rs.getString(3) + "); use --reload to load it again");
                         }
                         for (String table : List.of("terminal_records", "settlement_records", "receipts",
-                                "tenders")) {
+                                "tenders", "day_totals")) {
                             update("DELETE FROM " + table + " WHERE file_sha256 = ?", sha);
                         }
                     }
@@ -201,11 +205,18 @@ public final class LedgerRun implements AutoCloseable {
 
     /**
      * Stores the run's records in JDBC batches, each with the status {@code statusOf} gives
-     * ({@code MATCHED}, {@code OPEN} or {@code IN_CASE}; null counts as MATCHED). Open items from earlier runs are
-     * updated in place, everything else is inserted.
+     * ({@code MATCHED}, {@code OPEN} or {@code IN_CASE}; null counts as MATCHED).
+     * <ul>
+     *   <li>every record read in this run is counted in the audit's day totals;</li>
+     *   <li>terminal and settlement records are kept when OPEN or IN_CASE (a matched one is only counted);</li>
+     *   <li>an open item from an earlier run gets its new status in place (never a second row);</li>
+     *   <li>every receipt is kept with its tenders, a card tender's missing references completed from the
+     *       terminal record with the same RRN, else the same terminal and STAN.</li>
+     * </ul>
      */
     public void saveRecords(List<TerminalRecord> t, List<SettlementRecord> s, List<Receipt> r,
                             Function<Object, String> statusOf) {
+        DayTotals totals = new DayTotals();
         try (PreparedStatement ins = c.prepareStatement(RecordRows.INSERT_TERMINAL);
              PreparedStatement upd = c.prepareStatement(
                      "UPDATE terminal_records SET status = ?, status_run_id = ? WHERE id = ?")) {
@@ -216,9 +227,15 @@ public final class LedgerRun implements AutoCloseable {
                 if (id != null) {
                     bindStatus(upd, status, id);
                     b.addUpdate();
-                } else {
-                    RecordRows.bindTerminal(ins, x, runId, status, fileKey(x.ref().file()),
-                            x.localTime() == null ? null : businessDay.apply(x.localTime()));
+                    continue;
+                }
+                LocalDate day = x.localTime() == null ? null : businessDay.apply(x.localTime());
+                String key = fileKey(x.ref().file());
+                if (x.approved() && (x.kind() == TxnKind.SALE || x.kind() == TxnKind.REFUND)) {
+                    totals.add(key, "TERMINAL", day, x.terminalId(), x.amount(), x.kind() == TxnKind.REFUND);
+                }
+                if (!RecordStatus.MATCHED.name().equals(status)) {
+                    RecordRows.bindTerminal(ins, x, runId, status, key, day);
                     b.addInsert();
                 }
             }
@@ -236,9 +253,15 @@ public final class LedgerRun implements AutoCloseable {
                 if (id != null) {
                     bindStatus(upd, status, id);
                     b.addUpdate();
-                } else {
-                    LocalDate day = x.txnTime() != null ? businessDay.apply(x.txnTime()) : x.settleDate();
-                    RecordRows.bindSettlement(ins, x, runId, status, fileKey(x.ref().file()), day);
+                    continue;
+                }
+                LocalDate day = x.txnTime() != null ? businessDay.apply(x.txnTime()) : x.settleDate();
+                String key = fileKey(x.ref().file());
+                if (x.type() == TxnKind.SALE || x.type() == TxnKind.REFUND) {
+                    totals.add(key, "SETTLEMENT", day, x.terminalId(), x.amount(), x.type() == TxnKind.REFUND);
+                }
+                if (!RecordStatus.MATCHED.name().equals(status)) {
+                    RecordRows.bindSettlement(ins, x, runId, status, key, day);
                     b.addInsert();
                 }
             }
@@ -246,23 +269,72 @@ public final class LedgerRun implements AutoCloseable {
         } catch (SQLException e) {
             throw Db.fail("cannot store settlement records in the ledger", e);
         }
+        TerminalIndex index = new TerminalIndex(t);
         try (PreparedStatement ins = c.prepareStatement(RecordRows.INSERT_RECEIPT);
              PreparedStatement tins = c.prepareStatement(RecordRows.INSERT_TENDER)) {
             Batches b = new Batches(ins, tins);
             for (Receipt x : r) {
-                String sha = fileKey(x.ref().file());
-                RecordRows.bindReceipt(ins, x, runId, status(statusOf, x), sha,
-                        x.time() == null ? null : businessDay.apply(x.time()));
+                String key = fileKey(x.ref().file());
+                LocalDate day = x.time() == null ? null : businessDay.apply(x.time());
+                RecordRows.bindReceipt(ins, x, runId, status(statusOf, x), key, day);
                 b.addInsert();
                 int seq = 0;
                 for (Tender tender : x.tenders()) {
-                    RecordRows.bindTender(tins, x, tender, seq++, sha);
+                    TerminalRecord paid = tender.type() == TenderType.CARD ? index.find(tender) : null;
+                    RecordRows.bindTender(tins, x, tender, seq++, key, paid);
                     b.addUpdate();
+                    if (tender.type() == TenderType.CARD && x.kind() != ReceiptKind.VOID) {
+                        totals.add(key, "JOURNAL", day, tender.terminalId() != null ? tender.terminalId()
+                                : paid == null ? null : paid.terminalId(), tender.amount(),
+                                x.kind() == ReceiptKind.RETURN);
+                    }
                 }
             }
             b.flush();
+            totals.write(c, runId);
         } catch (SQLException e) {
             throw Db.fail("cannot store receipts in the ledger", e);
+        }
+    }
+
+    /** The run's approved terminal sales and refunds by RRN and by terminal + STAN (a key seen twice finds none). */
+    private static final class TerminalIndex {
+        private final Map<String, TerminalRecord> byRrn = new HashMap<>();
+        private final Map<String, TerminalRecord> byStan = new HashMap<>();
+        private final Set<String> ambiguous = new HashSet<>();
+
+        TerminalIndex(List<TerminalRecord> records) {
+            for (TerminalRecord t : records) {
+                if (!t.approved() || (t.kind() != TxnKind.SALE && t.kind() != TxnKind.REFUND)) {
+                    continue;
+                }
+                put(byRrn, "R" + t.rrn(), t.rrn(), t);
+                put(byStan, "S" + t.terminalId() + "|" + TerminalRecord.normStan(t.stan()),
+                        t.terminalId() == null ? null : t.stan(), t);
+            }
+        }
+
+        private void put(Map<String, TerminalRecord> map, String key, String value, TerminalRecord t) {
+            if (value == null || value.isBlank()) {
+                return;
+            }
+            if (map.putIfAbsent(key, t) != null) {
+                ambiguous.add(key);
+            }
+        }
+
+        TerminalRecord find(Tender tender) {
+            if (tender.rrn() != null && !tender.rrn().isBlank()) {
+                return get(byRrn, "R" + tender.rrn());
+            }
+            if (tender.terminalId() != null && tender.stan() != null) {
+                return get(byStan, "S" + tender.terminalId() + "|" + TerminalRecord.normStan(tender.stan()));
+            }
+            return null;
+        }
+
+        private TerminalRecord get(Map<String, TerminalRecord> map, String key) {
+            return ambiguous.contains(key) ? null : map.get(key);
         }
     }
 

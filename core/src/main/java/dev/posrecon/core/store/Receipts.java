@@ -166,7 +166,6 @@ final class Receipts {
                     r.put("sha", rs.getString("file_sha256"));
                     r.put("line", rs.getLong("line"));
                     r.put("file", rs.getString("file_name"));
-                    r.put("date", Db.date(rs, "business_date"));
                     r.put("merchant", rs.getString("merchant_name"));
                     r.put("original", rs.getString("original_receipt_no"));
                 });
@@ -176,7 +175,7 @@ final class Receipts {
                 List.of(r.get("sha"), r.get("line")), rs -> {
                     tenders.add(new String[] {rs.getString("tender_type"), rs.getString("terminal_id"),
                             rs.getString("card_last4"), rs.getString("auth_code"), rs.getString("rrn"),
-                            rs.getString("stan")});
+                            rs.getString("stan"), rs.getString("merchant_id")});
                     amounts.add(Db.money(rs, "amount_minor", "currency"));
                 });
         String merchant = merchantName != null ? merchantName : r.get("merchant") != null
@@ -205,7 +204,7 @@ final class Receipts {
             Money amount = amounts.get(i);
             pair(sb, t[0], amount == null ? "-" : amount.toDecimalString());
             if ("CARD".equals(t[0])) {
-                String[] term = terminalDetails(t, amount, (LocalDate) r.get("date"));
+                String[] term = t;
                 line(sb, "  Card     **** **** **** " + nz(term[2]));
                 line(sb, "  Terminal " + nz(term[1]) + (term[6] == null ? "" : "  Merchant " + term[6]));
                 line(sb, "  Auth     " + nz(term[3]));
@@ -218,50 +217,6 @@ final class Receipts {
         line(sb, "Rebuilt from the posrecon ledger");
         line(sb, "(" + r.get("file") + ":" + r.get("line") + ")");
         return sb.toString();
-    }
-
-    /**
-     * A card tender's references, completed from the terminal record it points to (by RRN, else terminal and STAN):
-     * {type, terminal, last4, auth, rrn, stan, merchant}.
-     */
-    private String[] terminalDetails(String[] t, Money amount, LocalDate day) {
-        String[] out = java.util.Arrays.copyOf(t, 7);
-        List<Object> args = new ArrayList<>();
-        String where;
-        if (t[4] != null) {
-            where = "rrn = ?";
-            args.add(t[4]);
-        } else if (t[1] != null && t[5] != null) {
-            where = "terminal_id = ? AND stan = ?";
-            args.add(t[1]);
-            args.add(t[5]);
-        } else if (t[3] != null && amount != null) {
-            where = "auth_code = ? AND amount_minor = ?";
-            args.add(t[3]);
-            args.add(amount.minor());
-        } else {
-            return out;
-        }
-        if (day != null) {
-            where += " AND business_date BETWEEN ? AND ?";
-            args.add(day.minusDays(1));
-            args.add(day.plusDays(1));
-        }
-        List<String[]> found = new ArrayList<>();
-        ledger.read("SELECT terminal_id, card, auth_code, rrn, stan, merchant_id FROM terminal_records WHERE "
-                + where + " AND approved = TRUE AND kind = 'SALE' ORDER BY local_time, id", args,
-                rs -> found.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)}));
-        if (found.size() == 1) {
-            String[] f = found.get(0);
-            out[1] = out[1] != null ? out[1] : f[0];
-            out[2] = out[2] != null ? out[2] : dev.posrecon.core.model.Cards.last4(f[1]);
-            out[3] = out[3] != null ? out[3] : f[2];
-            out[4] = out[4] != null ? out[4] : f[3];
-            out[5] = out[5] != null ? out[5] : f[4];
-            out[6] = f[5];
-        }
-        return out;
     }
 
     private static String nz(Object s) {

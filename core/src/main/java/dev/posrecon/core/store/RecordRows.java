@@ -28,8 +28,8 @@ final class RecordRows {
             + " line, business_date, receipt_no, store_id, register_id, cashier_id, receipt_time, kind, total_minor,"
             + " currency, original_receipt_no, member_id, customer_phone, customer_email) VALUES (" + marks(19) + ")";
     static final String INSERT_TENDER = "INSERT INTO tenders (file_sha256, file_name, receipt_line, seq, line,"
-            + " tender_type, amount_minor, currency, terminal_id, stan, rrn, auth_code, card_last4) VALUES ("
-            + marks(13) + ")";
+            + " tender_type, amount_minor, currency, terminal_id, stan, rrn, auth_code, card_last4, merchant_id) VALUES ("
+            + marks(14) + ")";
 
     private RecordRows() {
     }
@@ -145,7 +145,9 @@ final class RecordRows {
         Db.str(ps, i, r.customerEmail());
     }
 
-    static void bindTender(PreparedStatement ps, Receipt r, Tender t, int seq, String sha) throws SQLException {
+    /** A tender; with {@code paid} (the terminal record it was paid by), its missing references filled in. */
+    static void bindTender(PreparedStatement ps, Receipt r, Tender t, int seq, String sha, TerminalRecord paid)
+            throws SQLException {
         Db.str(ps, 1, sha);
         ps.setString(2, r.ref().file());
         ps.setLong(3, r.ref().line());
@@ -154,11 +156,16 @@ final class RecordRows {
         ps.setString(6, t.type().name());
         Db.lng(ps, 7, Db.minor(t.amount()));
         Db.str(ps, 8, Db.code(t.amount()));
-        Db.str(ps, 9, t.terminalId());
-        Db.str(ps, 10, t.stan());
-        Db.str(ps, 11, t.rrn());
-        Db.str(ps, 12, t.authCode());
-        Db.str(ps, 13, Cards.last4(Cards.mask(t.cardLast4())));
+        Db.str(ps, 9, or(t.terminalId(), paid == null ? null : paid.terminalId()));
+        Db.str(ps, 10, or(t.stan(), paid == null ? null : paid.stan()));
+        Db.str(ps, 11, or(t.rrn(), paid == null ? null : paid.rrn()));
+        Db.str(ps, 12, or(t.authCode(), paid == null ? null : paid.authCode()));
+        Db.str(ps, 13, Cards.last4(Cards.mask(or(t.cardLast4(), paid == null ? null : paid.card()))));
+        Db.str(ps, 14, paid == null ? null : paid.merchantId());
+    }
+
+    private static String or(String a, String b) {
+        return a != null && !a.isBlank() ? a : b;
     }
 
     /** run_id, status_run_id, status, file_sha256, file_name, line; returns the next index. */

@@ -264,10 +264,14 @@ class LedgerTest {
                         r -> r == items.settlement().get(0) ? "OPEN" : "MATCHED");
                 run.commit();
             }
-            assertThat(count("SELECT COUNT(*) FROM terminal_records")).isEqualTo(2);
-            assertThat(count("SELECT COUNT(*) FROM terminal_records WHERE status = 'MATCHED'")).isEqualTo(2);
-            assertThat(count("SELECT COUNT(*) FROM terminal_records WHERE status_run_id = 2")).isEqualTo(1);
-            assertThat(count("SELECT COUNT(*) FROM settlement_records")).isEqualTo(2);
+            // matched records are counted for the audit, not kept; the open item was updated, not duplicated
+            assertThat(count("SELECT COUNT(*) FROM terminal_records")).isEqualTo(1);
+            assertThat(count("SELECT COUNT(*) FROM terminal_records WHERE status = 'MATCHED' AND status_run_id = 2"))
+                    .isEqualTo(1);
+            assertThat(count("SELECT COUNT(*) FROM settlement_records")).isEqualTo(1);
+            assertThat(ledger.audit(DAY, "T1").terminals()).extracting(AuditReport.TerminalLine::approvedCount,
+                    AuditReport.TerminalLine::settledCount, AuditReport.TerminalLine::openItems)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, 2L, 0L));
             try (LedgerRun run = ledger.beginRun("cron", "", T0.plusSeconds(2 * 86400))) {
                 OpenItems items = run.openItems();
                 assertThat(items.terminal()).isEmpty();
@@ -277,7 +281,7 @@ class LedgerTest {
                 run.saveRecords(List.of(), List.of(lonely), List.of(), r -> "IN_CASE");
                 run.commit();
             }
-            assertThat(count("SELECT COUNT(*) FROM settlement_records")).isEqualTo(2);
+            assertThat(count("SELECT COUNT(*) FROM settlement_records")).isEqualTo(1);
             assertThat(count("SELECT COUNT(*) FROM settlement_records WHERE status = 'IN_CASE'")).isEqualTo(1);
         }
     }
@@ -298,6 +302,7 @@ class LedgerTest {
             }
         }
         assertThat(count("SELECT COUNT(*) FROM terminal_records")).isEqualTo(1);
+        assertThat(count("SELECT SUM(records) FROM day_totals")).isEqualTo(1);
     }
 
     @Test
