@@ -20,6 +20,9 @@ import java.util.Map;
         subcommands = {
                 ReconcileCommand.class,
                 InspectCommand.class,
+                CasesCommand.class,
+                AuditCommand.class,
+                ReceiptCommand.class,
                 GenerateCommand.class,
                 ProfilesCommand.class,
                 CommandLine.HelpCommand.class,

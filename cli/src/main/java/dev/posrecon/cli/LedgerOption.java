@@ -1,0 +1,16 @@
+package dev.posrecon.cli;
+
+import dev.posrecon.core.store.Ledger;
+import picocli.CommandLine.Option;
+
+/** The ledger a command reads or writes: {@code --db JDBC_URL}, else the H2 file in the user's data directory. */
+final class LedgerOption {
+
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+            description = "Case ledger. Default: H2 file under $XDG_DATA_HOME/posrecon (else ~/.local/share/posrecon).")
+    String db;
+
+    Ledger open() {
+        return Ledger.open(db == null ? Ledger.defaultUrl() : db);
+    }
+}

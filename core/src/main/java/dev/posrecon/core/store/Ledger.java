@@ -1,0 +1,415 @@
+package dev.posrecon.core.store;
+
+import dev.posrecon.core.error.StoreException;
+import dev.posrecon.core.error.UsageException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The case ledger: runs, the files they read (by SHA-256), the records cases, audit, open items and receipt
+ * look-up need, cases and their status history. Plain JDBC; H2 embedded by default, and the same SQL runs on
+ * PostgreSQL (see {@code dev/posrecon/store/V1__init.sql}).
+ *
+ * <p>Writes of a reconcile go through {@link #beginRun} (one transaction, one run at a time); the read methods and
+ * {@link #updateStatus} serve the {@code cases}, {@code audit} and {@code receipt} commands.
+ */
+public final class Ledger implements AutoCloseable {
+    private final String url;
+    private final Connection conn;
+
+    private Ledger(String url, Connection conn) {
+        this.url = url;
+        this.conn = conn;
+    }
+
+    /** H2 file {@code ledger} under {@code $XDG_DATA_HOME/posrecon}, else {@code ~/.local/share/posrecon}. */
+    public static String defaultUrl() {
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "share");
+        return "jdbc:h2:file:" + base.resolve("posrecon").resolve("ledger").toAbsolutePath();
+    }
+
+    /**
+     * Connects and brings the schema up to date.
+     *
+     * @throws StoreException when the database cannot be opened (in use by another process, wrong URL, newer schema)
+     */
+    public static Ledger open(String jdbcUrl) {
+        String url = jdbcUrl == null || jdbcUrl.isBlank() ? defaultUrl() : jdbcUrl.trim();
+        Connection c;
+        try {
+            c = connect(url);
+        } catch (SQLException e) {
+            // H2 embedded: a second process cannot open a database file another one has open
+            if (e.getErrorCode() == 90020 || String.valueOf(e.getMessage()).contains("already in use")) {
+                String holder = readHolderFile(url);
+                throw new StoreException(holder != null ? "another posrecon run holds the ledger " + holder
+                        : "another posrecon process is using the ledger " + url + "; try again when it has finished",
+                        e);
+            }
+            throw Db.fail("cannot open the ledger " + url, e);
+        }
+        try {
+            Schema.migrate(c, url);
+            c.setAutoCommit(false);
+            return new Ledger(url, c);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // already failing
+            }
+            if (e instanceof StoreException se) {
+                throw se;
+            }
+            throw e instanceof SQLException sql ? Db.fail("cannot create or migrate the ledger " + url, sql)
+                    : new StoreException("cannot create or migrate the ledger " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection connect(String url) throws SQLException {
+        return DriverManager.getConnection(url);
+    }
+
+    public String url() {
+        return url;
+    }
+
+    // ------------------------------------------------------------------------------------------------- runs
+
+    /**
+     * Starts a reconcile run: takes the one-run-at-a-time lock and opens the run's single transaction.
+     *
+     * @param options the run's options as text, kept with the run
+     * @throws StoreException when another run holds the ledger, naming it
+     */
+    public LedgerRun beginRun(String actor, String options, Instant startedAt) {
+        Connection c;
+        try {
+            c = connect(url);
+            c.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw Db.fail("cannot open the ledger " + url + " for a run", e);
+        }
+        try {
+            try (Statement st = c.createStatement()) {
+                // PostgreSQL and H2 both know FOR UPDATE NOWAIT: refuse at once instead of waiting
+                st.executeQuery("SELECT run_id FROM run_lock WHERE name = 'ledger' FOR UPDATE NOWAIT").close();
+            } catch (SQLException e) {
+                if (isLockConflict(e)) {
+                    throw new StoreException("another posrecon run holds the ledger " + describeHolder(), e);
+                }
+                throw e;
+            }
+            long runId;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO runs (actor, started_at, options)"
+                    + " VALUES (?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, actor);
+                Db.instant(ps, 2, startedAt);
+                Db.str(ps, 3, options);
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    runId = keys.getLong(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE run_lock SET run_id = ?, actor = ?, since = ? WHERE name = 'ledger'")) {
+                ps.setLong(1, runId);
+                ps.setString(2, actor);
+                Db.instant(ps, 3, startedAt);
+                ps.executeUpdate();
+            }
+            writeHolder(runId, actor, startedAt);
+            return new LedgerRun(this, c, runId);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.rollback();
+                c.close();
+            } catch (SQLException ignored) {
+                // already failing
+            }
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
+            throw Db.fail("cannot start a run in the ledger " + url, (SQLException) e);
+        }
+    }
+
+    private static boolean isLockConflict(SQLException e) {
+        // H2: 50200 lock timeout (HYT00); PostgreSQL: 55P03 lock_not_available
+        return e.getErrorCode() == 50200 || "HYT00".equals(e.getSQLState()) || "55P03".equals(e.getSQLState());
+    }
+
+    /** Who holds the run lock, as committed beside the run: "since T (run N by X)". */
+    private String describeHolder() {
+        try (Statement st = conn.createStatement();
+             ResultSet rs = st.executeQuery("SELECT run_id, actor, since FROM run_lock WHERE name = 'holder'")) {
+            String text = rs.next() && rs.getObject(1) != null ? holderText(rs.getLong(1), rs.getString(2),
+                    Db.instant(rs, "since")) : "(a run in progress)";
+            conn.commit();
+            return text;
+        } catch (SQLException e) {
+            return "(a run in progress)";
+        }
+    }
+
+    private static String holderText(long runId, String actor, Instant since) {
+        return "since " + since + " (run " + runId + " by " + actor + ")";
+    }
+
+    /** Commits who holds the lock beside the run's transaction (and, for an H2 file, in a file beside it). */
+    private void writeHolder(long runId, String actor, Instant since) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "UPDATE run_lock SET run_id = ?, actor = ?, since = ? WHERE name = 'holder'")) {
+            ps.setLong(1, runId);
+            ps.setString(2, actor);
+            Db.instant(ps, 3, since);
+            ps.executeUpdate();
+            conn.commit();
+        }
+        Path f = holderFile(url);
+        if (f != null) {
+            try {
+                Files.writeString(f, holderText(runId, actor, since), StandardCharsets.UTF_8);
+            } catch (IOException ignored) {
+                // only used to word a message
+            }
+        }
+    }
+
+    /** Called by a run when it ends, committed or not. */
+    void releaseHolder(long runId) {
+        try (PreparedStatement ps = conn.prepareStatement("UPDATE run_lock SET run_id = NULL, actor = NULL,"
+                + " since = NULL WHERE name = 'holder' AND run_id = ?")) {
+            ps.setLong(1, runId);
+            ps.executeUpdate();
+            conn.commit();
+        } catch (SQLException ignored) {
+            // advisory only: the real lock went with the run's transaction
+        }
+        Path f = holderFile(url);
+        if (f != null) {
+            try {
+                Files.deleteIfExists(f);
+            } catch (IOException ignored) {
+                // advisory only
+            }
+        }
+    }
+
+    /** {@code <db file>.run} beside an H2 file database, else null. */
+    private static Path holderFile(String url) {
+        String prefix = url.startsWith("jdbc:h2:file:") ? "jdbc:h2:file:" : null;
+        if (prefix == null) {
+            return null;
+        }
+        String p = url.substring(prefix.length());
+        int semi = p.indexOf(';');
+        if (semi >= 0) {
+            p = p.substring(0, semi);
+        }
+        if (p.startsWith("~")) {
+            p = System.getProperty("user.home") + p.substring(1);
+        }
+        return Path.of(p + ".run");
+    }
+
+    private static String readHolderFile(String url) {
+        Path f = holderFile(url);
+        try {
+            return f != null && Files.isRegularFile(f) ? Files.readString(f, StandardCharsets.UTF_8).trim() : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------- cases
+
+    /** Cases matching the filter, by business date then id. */
+    public List<StoredCase> listCases(CaseFilter f) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM cases WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (f.from() != null) {
+            sql.append(" AND business_date >= ?");
+            args.add(f.from());
+        }
+        if (f.to() != null) {
+            sql.append(" AND business_date <= ?");
+            args.add(f.to());
+        }
+        if (f.type() != null) {
+            sql.append(" AND case_type = ?");
+            args.add(f.type().name());
+        }
+        if (f.status() != null) {
+            sql.append(" AND status = ?");
+            args.add(f.status().name());
+        }
+        if (f.terminalId() != null) {
+            sql.append(" AND terminal_id = ?");
+            args.add(f.terminalId());
+        }
+        sql.append(" ORDER BY business_date, case_id");
+        List<StoredCase> out = new ArrayList<>();
+        read(sql.toString(), args, rs -> {
+            StoredCase c = CaseRows.read(rs);
+            if (f.minAmount() == null || new java.math.BigDecimal(c.reconCase().amountAtStake().toDecimalString())
+                    .compareTo(f.minAmount()) >= 0) {
+                out.add(c);
+            }
+        });
+        return out;
+    }
+
+    /** The case with this id, or the only one whose id starts with it. */
+    public Optional<StoredCase> findCase(String caseId) {
+        List<StoredCase> exact = new ArrayList<>();
+        read("SELECT * FROM cases WHERE case_id = ?", List.of(caseId), rs -> exact.add(CaseRows.read(rs)));
+        if (!exact.isEmpty()) {
+            return Optional.of(exact.get(0));
+        }
+        List<StoredCase> byPrefix = new ArrayList<>();
+        read("SELECT * FROM cases WHERE case_id LIKE ? ESCAPE '\\' ORDER BY case_id", List.of(likePrefix(caseId)),
+                rs -> byPrefix.add(CaseRows.read(rs)));
+        if (byPrefix.size() > 1) {
+            throw new UsageException("case id '" + caseId + "' is ambiguous: it starts "
+                    + byPrefix.stream().limit(5).map(StoredCase::caseId).toList()
+                    + (byPrefix.size() > 5 ? " and " + (byPrefix.size() - 5) + " more" : ""));
+        }
+        return byPrefix.stream().findFirst();
+    }
+
+    private static String likePrefix(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    /** The case's events, oldest first. */
+    public List<CaseEvent> history(String caseId) {
+        String id = require(caseId).caseId();
+        List<CaseEvent> out = new ArrayList<>();
+        read("SELECT * FROM case_events WHERE case_id = ? ORDER BY event_at, id", List.of(id),
+                rs -> out.add(new CaseEvent(rs.getString("case_id"), Db.instant(rs, "event_at"),
+                        rs.getString("actor"), Db.enumOf(CaseStatus.class, rs.getString("from_status")),
+                        CaseStatus.valueOf(rs.getString("to_status")), rs.getString("note"), Db.lng(rs, "run_id"))));
+        return out;
+    }
+
+    /**
+     * Moves a case to another status, with who, when and why.
+     *
+     * @throws UsageException (exit 2) for an unknown case or an illegal transition, naming the legal ones
+     */
+    public StoredCase updateStatus(String caseId, CaseStatus to, String note, String actor, Instant at) {
+        StoredCase c = require(caseId);
+        c.status().requireCanMoveTo(c.caseId(), to);
+        boolean closing = !to.active();
+        try (PreparedStatement upd = conn.prepareStatement("UPDATE cases SET status = ?, status_changed_at = ?,"
+                + " closed_reason = ?, closed_by = ? WHERE case_id = ? AND status = ?");
+             PreparedStatement ev = conn.prepareStatement(CaseRows.INSERT_EVENT)) {
+            upd.setString(1, to.name());
+            Db.instant(upd, 2, at);
+            Db.str(upd, 3, closing ? note : null);
+            Db.str(upd, 4, closing ? actor : null);
+            upd.setString(5, c.caseId());
+            upd.setString(6, c.status().name());
+            if (upd.executeUpdate() != 1) {
+                conn.rollback();
+                throw new StoreException("case " + c.caseId() + " changed while it was being updated; try again");
+            }
+            CaseRows.insertEvent(ev, c.caseId(), at, actor, c.status(), to, note, null);
+            ev.executeUpdate();
+            conn.commit();
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw Db.fail("cannot update case " + c.caseId(), e);
+        }
+        return require(c.caseId());
+    }
+
+    private StoredCase require(String caseId) {
+        return findCase(caseId).orElseThrow(() -> new UsageException("no case '" + caseId + "' in the ledger " + url));
+    }
+
+    // ------------------------------------------------------------------------------------------------- audit
+
+    /** One business day (optionally one terminal) at a glance. */
+    public AuditReport audit(LocalDate date, String terminalIdOrNull) {
+        return new Audits(this).audit(date, terminalIdOrNull);
+    }
+
+    // ------------------------------------------------------------------------------------------------- receipts
+
+    /** Receipts matching every given detail, by time then number. */
+    public List<ReceiptMatch> findReceipts(ReceiptQuery q) {
+        return new Receipts(this).find(q);
+    }
+
+    /**
+     * Rebuilds a receipt as text, marked DUPLICATE.
+     *
+     * @param receiptNoOrRrn the receipt number, else the RRN of one of its card tenders
+     * @param dateOrNull     the business date, to choose among receipts sharing a number
+     * @param merchantName   printed on top; null for the name stored with the run that loaded the receipt
+     */
+    public String reprint(String receiptNoOrRrn, LocalDate dateOrNull, String merchantName) {
+        return new Receipts(this).reprint(receiptNoOrRrn, dateOrNull, merchantName);
+    }
+
+    // ------------------------------------------------------------------------------------------------- plumbing
+
+    @FunctionalInterface
+    interface RowHandler {
+        void row(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs a read-only query on the ledger's own connection and ends its transaction. */
+    void read(String sql, List<?> args, RowHandler h) {
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    h.row(rs);
+                }
+            }
+            conn.commit();
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw Db.fail("cannot read the ledger " + url, e);
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            conn.rollback();
+        } catch (SQLException ignored) {
+            // already failing
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            conn.close();
+        } catch (SQLException e) {
+            throw Db.fail("cannot close the ledger " + url, e);
+        }
+    }
+}

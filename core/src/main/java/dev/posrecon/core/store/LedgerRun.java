@@ -1,0 +1,633 @@
+package dev.posrecon.core.store;
+
+import dev.posrecon.core.cases.ReconCase;
+import dev.posrecon.core.config.ReconConfig;
+import dev.posrecon.core.error.ExitCodes;
+import dev.posrecon.core.error.InputException;
+import dev.posrecon.core.error.ReconException;
+import dev.posrecon.core.error.UsageException;
+import dev.posrecon.core.model.Receipt;
+import dev.posrecon.core.model.SettlementRecord;
+import dev.posrecon.core.model.Source;
+import dev.posrecon.core.model.SourceRef;
+import dev.posrecon.core.model.Tender;
+import dev.posrecon.core.model.TerminalRecord;
+import dev.posrecon.core.model.TxnKind;
+import dev.posrecon.core.model.ReceiptKind;
+import dev.posrecon.core.model.TenderType;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * One reconcile run against the ledger: ONE database transaction holding the one-run-at-a-time lock. Nothing is
+ * visible to others until {@link #commit()}; {@link #close()} without a commit rolls everything back, and so does a
+ * crash or a kill (the database discards an uncommitted transaction when it reopens).
+ *
+ * <p>Order of calls: {@link #registerFile} for every input, {@link #openItems()}, {@link #saveRecords},
+ * {@link #syncCases}, {@link #recordCounts}, {@link #finish}, {@link #commit()}.
+ *
+ * <p>Record identity: a record read from a file this run registered is stored anew, keyed by the file's SHA-256
+ * and its line (loading the same content again with {@code --reload} first deletes that content's earlier rows,
+ * so a re-load replaces, never duplicates). An open item handed out by {@link #openItems()} is the same row: when
+ * it comes back in {@link #saveRecords} (the same object, or a record with the same {@link SourceRef} from a file
+ * not registered in this run) its status is updated in place.
+ */
+public final class LedgerRun implements AutoCloseable {
+    /** The actor of automatic case events. */
+    public static final String SYSTEM_ACTOR = "posrecon";
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
+
+    private final Ledger ledger;
+    private final Connection c;
+    private final long runId;
+    private final Map<String, String> shaByName = new LinkedHashMap<>();
+    private final Set<String> registeredShas = new HashSet<>();
+    private final Map<Object, Long> openIds = new IdentityHashMap<>();
+    private final Map<SourceRef, Long> openTerminalByRef = new HashMap<>();
+    private final Map<SourceRef, Long> openSettlementByRef = new HashMap<>();
+    private Function<LocalDateTime, LocalDate> businessDay = LocalDateTime::toLocalDate;
+    private boolean finished;
+    private boolean committed;
+    private boolean closed;
+
+    LedgerRun(Ledger ledger, Connection c, long runId) {
+        this.ledger = ledger;
+        this.c = c;
+        this.runId = runId;
+    }
+
+    /** This run's id (committed runs are numbered 1, 2, ...; an abandoned run leaves a gap). */
+    public long runId() {
+        return runId;
+    }
+
+    /**
+     * Takes the business-day rule and the merchant name (kept with the run for receipt reprints) from the settings.
+     * Without it, a record's business date is its local calendar date.
+     */
+    public void useConfig(ReconConfig config) {
+        this.businessDay = config::businessDate;
+        update("UPDATE runs SET merchant_name = ? WHERE id = ?", config.merchantName(), runId);
+    }
+
+    /**
+     * Records an input file: path, size, SHA-256 and role ({@code TERMINAL}, {@code SETTLEMENT}, {@code JOURNAL},
+     * {@code CUSTOMERS}).
+     *
+     * @param displayName the name records carry in their {@link SourceRef#file()}
+     * @throws ReconException exit 3 when an earlier committed run loaded the same content and {@code reload} is off
+     */
+    public void registerFile(Path path, String displayName, String role, boolean reload) {
+        Source.valueOf(role);
+        long size;
+        String sha;
+        try {
+            size = Files.size(path);
+            sha = sha256(path);
+        } catch (IOException e) {
+            throw new InputException(displayName, 0, null, "cannot read the file to fingerprint it: " + e);
+        }
+        if (!registeredShas.add(sha)) {
+            String other = shaByName.entrySet().stream().filter(e -> e.getValue().equals(sha)).map(Map.Entry::getKey)
+                    .findFirst().orElse("another input");
+            throw new UsageException(displayName + " has the same content as " + other + " (sha256 " + sha
+                    + "); give each file once");
+        }
+        shaByName.put(displayName, sha);
+        try {
+            try (PreparedStatement ps = c.prepareStatement("SELECT f.run_id, r.started_at, f.display_name"
+                    + " FROM input_files f JOIN runs r ON r.id = f.run_id WHERE f.sha256 = ? AND f.run_id <> ?"
+                    + " ORDER BY f.run_id DESC")) {
+                ps.setString(1, sha);
+                ps.setLong(2, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        if (!reload) {
+                            throw new ReconException(ExitCodes.BAD_INPUT, displayName + " was already loaded by run "
+                                    + rs.getLong(1) + " on " + WHEN.format(Db.instant(rs, "started_at")
+                                    .atOffset(ZoneOffset.UTC)) + " (sha256 " + sha.substring(0, 12)
+                                    + "…, as " + rs.getString(3) + "); use --reload to load it again");
+                        }
+                        for (String table : List.of("terminal_records", "settlement_records", "receipts",
+                                "tenders", "day_totals")) {
+                            update("DELETE FROM " + table + " WHERE file_sha256 = ?", sha);
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO input_files (run_id, path, display_name,"
+                    + " size_bytes, sha256, role, reloaded) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setLong(1, runId);
+                ps.setString(2, path.toAbsolutePath().normalize().toString());
+                ps.setString(3, displayName);
+                ps.setLong(4, size);
+                ps.setString(5, sha);
+                ps.setString(6, role);
+                ps.setBoolean(7, reload);
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw Db.fail("cannot record input file " + displayName + " in the ledger", e);
+        }
+    }
+
+    /** Records how many records and rejects a registered file gave. */
+    public void recordCounts(String displayName, long records, long rejects) {
+        update("UPDATE input_files SET records = ?, rejects = ? WHERE run_id = ? AND display_name = ?",
+                records, rejects, runId, displayName);
+    }
+
+    /**
+     * Records earlier runs left OPEN, except those of files this run registered (re-loaded content comes back
+     * through the readers). Call after {@link #registerFile}.
+     */
+    public OpenItems openItems() {
+        List<TerminalRecord> terminal = new ArrayList<>();
+        List<SettlementRecord> settlement = new ArrayList<>();
+        try (Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT * FROM terminal_records WHERE status = 'OPEN'"
+                    + " ORDER BY file_name, line, id")) {
+                while (rs.next()) {
+                    if (registeredShas.contains(rs.getString("file_sha256"))) {
+                        continue;
+                    }
+                    TerminalRecord t = RecordRows.terminal(rs);
+                    terminal.add(t);
+                    openIds.put(t, rs.getLong("id"));
+                    openTerminalByRef.put(t.ref(), rs.getLong("id"));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT * FROM settlement_records WHERE status = 'OPEN'"
+                    + " ORDER BY file_name, line, id")) {
+                while (rs.next()) {
+                    if (registeredShas.contains(rs.getString("file_sha256"))) {
+                        continue;
+                    }
+                    SettlementRecord s = RecordRows.settlement(rs);
+                    settlement.add(s);
+                    openIds.put(s, rs.getLong("id"));
+                    openSettlementByRef.put(s.ref(), rs.getLong("id"));
+                }
+            }
+        } catch (SQLException e) {
+            throw Db.fail("cannot read open items from the ledger", e);
+        }
+        return new OpenItems(terminal, settlement);
+    }
+
+    /**
+     * Stores the run's records in JDBC batches, each with the status {@code statusOf} gives
+     * ({@code MATCHED}, {@code OPEN} or {@code IN_CASE}; null counts as MATCHED).
+     * <ul>
+     *   <li>every record read in this run is counted in the audit's day totals;</li>
+     *   <li>terminal and settlement records are kept when OPEN or IN_CASE (a matched one is only counted);</li>
+     *   <li>an open item from an earlier run gets its new status in place (never a second row);</li>
+     *   <li>every receipt is kept with its tenders, a card tender's missing references completed from the
+     *       terminal record with the same RRN, else the same terminal and STAN.</li>
+     * </ul>
+     */
+    public void saveRecords(List<TerminalRecord> t, List<SettlementRecord> s, List<Receipt> r,
+                            Function<Object, String> statusOf) {
+        DayTotals totals = new DayTotals();
+        try (PreparedStatement ins = c.prepareStatement(RecordRows.INSERT_TERMINAL);
+             PreparedStatement upd = c.prepareStatement(
+                     "UPDATE terminal_records SET status = ?, status_run_id = ? WHERE id = ?")) {
+            Batches b = new Batches(ins, upd);
+            for (TerminalRecord x : t) {
+                String status = status(statusOf, x);
+                Long id = existingId(x, x.ref(), openTerminalByRef);
+                if (id != null) {
+                    bindStatus(upd, status, id);
+                    b.addUpdate();
+                    continue;
+                }
+                LocalDate day = x.localTime() == null ? null : businessDay.apply(x.localTime());
+                String key = fileKey(x.ref().file());
+                if (x.approved() && (x.kind() == TxnKind.SALE || x.kind() == TxnKind.REFUND)) {
+                    totals.add(key, "TERMINAL", day, x.terminalId(), x.amount(), x.kind() == TxnKind.REFUND);
+                }
+                if (!RecordStatus.MATCHED.name().equals(status)) {
+                    RecordRows.bindTerminal(ins, x, runId, status, key, day);
+                    b.addInsert();
+                }
+            }
+            b.flush();
+        } catch (SQLException e) {
+            throw Db.fail("cannot store terminal records in the ledger", e);
+        }
+        try (PreparedStatement ins = c.prepareStatement(RecordRows.INSERT_SETTLEMENT);
+             PreparedStatement upd = c.prepareStatement(
+                     "UPDATE settlement_records SET status = ?, status_run_id = ? WHERE id = ?")) {
+            Batches b = new Batches(ins, upd);
+            for (SettlementRecord x : s) {
+                String status = status(statusOf, x);
+                Long id = existingId(x, x.ref(), openSettlementByRef);
+                if (id != null) {
+                    bindStatus(upd, status, id);
+                    b.addUpdate();
+                    continue;
+                }
+                LocalDate day = x.txnTime() != null ? businessDay.apply(x.txnTime()) : x.settleDate();
+                String key = fileKey(x.ref().file());
+                if (x.type() == TxnKind.SALE || x.type() == TxnKind.REFUND) {
+                    totals.add(key, "SETTLEMENT", day, x.terminalId(), x.amount(), x.type() == TxnKind.REFUND);
+                }
+                if (!RecordStatus.MATCHED.name().equals(status)) {
+                    RecordRows.bindSettlement(ins, x, runId, status, key, day);
+                    b.addInsert();
+                }
+            }
+            b.flush();
+        } catch (SQLException e) {
+            throw Db.fail("cannot store settlement records in the ledger", e);
+        }
+        TerminalIndex index = new TerminalIndex(t);
+        try (PreparedStatement ins = c.prepareStatement(RecordRows.INSERT_RECEIPT);
+             PreparedStatement tins = c.prepareStatement(RecordRows.INSERT_TENDER)) {
+            Batches b = new Batches(ins, tins);
+            for (Receipt x : r) {
+                String key = fileKey(x.ref().file());
+                LocalDate day = x.time() == null ? null : businessDay.apply(x.time());
+                RecordRows.bindReceipt(ins, x, runId, status(statusOf, x), key, day);
+                b.addInsert();
+                int seq = 0;
+                for (Tender tender : x.tenders()) {
+                    TerminalRecord paid = tender.type() == TenderType.CARD ? index.find(tender) : null;
+                    RecordRows.bindTender(tins, x, tender, seq++, key, paid);
+                    b.addUpdate();
+                    if (tender.type() == TenderType.CARD && x.kind() != ReceiptKind.VOID) {
+                        totals.add(key, "JOURNAL", day, tender.terminalId() != null ? tender.terminalId()
+                                : paid == null ? null : paid.terminalId(), tender.amount(),
+                                x.kind() == ReceiptKind.RETURN);
+                    }
+                }
+            }
+            b.flush();
+            totals.write(c, runId);
+        } catch (SQLException e) {
+            throw Db.fail("cannot store receipts in the ledger", e);
+        }
+    }
+
+    /** The run's approved terminal sales and refunds by RRN and by terminal + STAN (a key seen twice finds none). */
+    private static final class TerminalIndex {
+        private final Map<String, TerminalRecord> byRrn = new HashMap<>();
+        private final Map<String, TerminalRecord> byStan = new HashMap<>();
+        private final Set<String> ambiguous = new HashSet<>();
+
+        TerminalIndex(List<TerminalRecord> records) {
+            for (TerminalRecord t : records) {
+                if (!t.approved() || (t.kind() != TxnKind.SALE && t.kind() != TxnKind.REFUND)) {
+                    continue;
+                }
+                put(byRrn, "R" + t.rrn(), t.rrn(), t);
+                put(byStan, "S" + t.terminalId() + "|" + TerminalRecord.normStan(t.stan()),
+                        t.terminalId() == null ? null : t.stan(), t);
+            }
+        }
+
+        private void put(Map<String, TerminalRecord> map, String key, String value, TerminalRecord t) {
+            if (value == null || value.isBlank()) {
+                return;
+            }
+            if (map.putIfAbsent(key, t) != null) {
+                ambiguous.add(key);
+            }
+        }
+
+        TerminalRecord find(Tender tender) {
+            if (tender.rrn() != null && !tender.rrn().isBlank()) {
+                return get(byRrn, "R" + tender.rrn());
+            }
+            if (tender.terminalId() != null && tender.stan() != null) {
+                return get(byStan, "S" + tender.terminalId() + "|" + TerminalRecord.normStan(tender.stan()));
+            }
+            return null;
+        }
+
+        private TerminalRecord get(Map<String, TerminalRecord> map, String key) {
+            return ambiguous.contains(key) ? null : map.get(key);
+        }
+    }
+
+    /**
+     * Brings the ledger's cases in line with this run's findings.
+     * <ul>
+     *   <li>a case id the ledger does not know: inserted as OPEN, with a "created" event;</li>
+     *   <li>a known id: its data and last-seen run are updated, its status and history kept (a case the ledger had
+     *       closed automatically is reopened: it is back);</li>
+     *   <li>an OPEN or CONTACTED case of one of {@code scopeDates} that is not in {@code cases}: RESOLVED by
+     *       {@value #SYSTEM_ACTOR}, "no longer found on re-run".</li>
+     * </ul>
+     */
+    public SyncResult syncCases(List<ReconCase> cases, Set<LocalDate> scopeDates, Instant now) {
+        Map<String, ReconCase> byId = new LinkedHashMap<>();
+        for (ReconCase rc : cases) {
+            byId.put(rc.caseId(), rc);
+        }
+        try {
+            Map<String, String[]> existing = existing(byId.keySet());
+            List<String> newIds = new ArrayList<>();
+            int unchanged = 0;
+            int reopened = 0;
+            try (PreparedStatement ins = c.prepareStatement(CaseRows.INSERT);
+                 PreparedStatement upd = c.prepareStatement(CaseRows.UPDATE);
+                 PreparedStatement reopen = c.prepareStatement("UPDATE cases SET status = 'OPEN',"
+                         + " status_changed_at = ?, closed_reason = NULL, closed_by = NULL WHERE case_id = ?");
+                 PreparedStatement ev = c.prepareStatement(CaseRows.INSERT_EVENT)) {
+                for (ReconCase rc : byId.values()) {
+                    String[] old = existing.get(rc.caseId());
+                    if (old == null) {
+                        CaseRows.bindData(ins, rc);
+                        int i = CaseRows.DATA_COUNT + 1;
+                        ins.setString(i++, rc.caseId());
+                        ins.setString(i++, CaseStatus.OPEN.name());
+                        Db.instant(ins, i++, now);
+                        ins.setLong(i++, runId);
+                        ins.setLong(i++, runId);
+                        Db.instant(ins, i, now);
+                        ins.addBatch();
+                        CaseRows.insertEvent(ev, rc.caseId(), now, SYSTEM_ACTOR, null, CaseStatus.OPEN,
+                                "created by run " + runId, runId);
+                        ev.addBatch();
+                        newIds.add(rc.caseId());
+                    } else {
+                        CaseRows.bindData(upd, rc);
+                        upd.setLong(CaseRows.DATA_COUNT + 1, runId);
+                        upd.setString(CaseRows.DATA_COUNT + 2, rc.caseId());
+                        upd.addBatch();
+                        if (CaseStatus.RESOLVED.name().equals(old[0]) && SYSTEM_ACTOR.equals(old[1])) {
+                            Db.instant(reopen, 1, now);
+                            reopen.setString(2, rc.caseId());
+                            reopen.addBatch();
+                            CaseRows.insertEvent(ev, rc.caseId(), now, SYSTEM_ACTOR, CaseStatus.RESOLVED,
+                                    CaseStatus.OPEN, "found again by run " + runId, runId);
+                            ev.addBatch();
+                            reopened++;
+                        } else {
+                            unchanged++;
+                        }
+                    }
+                }
+                // cases first: events refer to them
+                ins.executeBatch();
+                upd.executeBatch();
+                reopen.executeBatch();
+                ev.executeBatch();
+            }
+            List<String> closed = autoClose(byId.keySet(), scopeDates, now);
+            return new SyncResult(newIds.size(), unchanged, closed.size(), reopened, newIds, closed);
+        } catch (SQLException e) {
+            throw Db.fail("cannot store cases in the ledger", e);
+        }
+    }
+
+    /** Records the run's end: outcome ({@code OK}, {@code FAILED}...) and its counts as JSON text. */
+    public void finish(String outcome, String countsJson) {
+        update("UPDATE runs SET finished_at = ?, outcome = ?, counts = ? WHERE id = ?", Instant.now(), outcome,
+                countsJson, runId);
+        finished = true;
+    }
+
+    /** Makes the whole run visible at once and releases the lock. */
+    public void commit() {
+        if (closed) {
+            throw new IllegalStateException("run " + runId + " is closed");
+        }
+        if (!finished) {
+            finish("OK", null);
+        }
+        try {
+            c.commit();
+            committed = true;
+        } catch (SQLException e) {
+            throw Db.fail("cannot commit run " + runId + " to the ledger (nothing of it was kept)", e);
+        }
+        close();
+    }
+
+    /** Without a {@link #commit()}, rolls the whole run back: the ledger stays as it was. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (!committed) {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw Db.fail("cannot roll back run " + runId, e);
+        } finally {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // the connection is gone either way
+            }
+            ledger.releaseHolder(runId);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    /** The file's SHA-256; for a record of a file not registered in this run, its name (so tenders still join). */
+    private String fileKey(String displayName) {
+        String sha = shaByName.get(displayName);
+        return sha != null ? sha : "unregistered:" + displayName;
+    }
+
+    private Long existingId(Object record, SourceRef ref, Map<SourceRef, Long> byRef) {
+        Long id = openIds.get(record);
+        if (id == null && !shaByName.containsKey(ref.file())) {
+            id = byRef.get(ref);
+        }
+        return id;
+    }
+
+    private static String status(Function<Object, String> statusOf, Object record) {
+        String s = statusOf.apply(record);
+        return s == null ? RecordStatus.MATCHED.name() : RecordStatus.valueOf(s).name();
+    }
+
+    private void bindStatus(PreparedStatement upd, String status, long id) throws SQLException {
+        upd.setString(1, status);
+        upd.setLong(2, runId);
+        upd.setLong(3, id);
+    }
+
+    /** For the given ids that the ledger holds: {status, closed_by}. */
+    private Map<String, String[]> existing(Collection<String> ids) throws SQLException {
+        Map<String, String[]> out = new HashMap<>();
+        List<String> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            String sql = "SELECT case_id, status, closed_by FROM cases WHERE case_id IN ("
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<String> autoClose(Set<String> found, Set<LocalDate> scopeDates, Instant now) throws SQLException {
+        TreeSet<String> gone = new TreeSet<>();
+        List<LocalDate> dates = new ArrayList<>(new TreeSet<>(scopeDates));
+        for (int from = 0; from < dates.size(); from += 200) {
+            List<LocalDate> chunk = dates.subList(from, Math.min(dates.size(), from + 200));
+            String sql = "SELECT case_id FROM cases WHERE status IN ('OPEN', 'CONTACTED') AND business_date IN ("
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setObject(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (!found.contains(rs.getString(1))) {
+                            gone.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+        }
+        if (gone.isEmpty()) {
+            return List.of();
+        }
+        String reason = "no longer found on re-run (run " + runId + "): e.g. the late settlement file arrived";
+        Map<String, CaseStatus> before = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT status FROM cases WHERE case_id = ?")) {
+            for (String id : gone) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    before.put(id, CaseStatus.valueOf(rs.getString(1)));
+                }
+            }
+        }
+        try (PreparedStatement upd = c.prepareStatement("UPDATE cases SET status = 'RESOLVED', status_changed_at = ?,"
+                + " closed_reason = ?, closed_by = ? WHERE case_id = ?");
+             PreparedStatement ev = c.prepareStatement(CaseRows.INSERT_EVENT)) {
+            for (String id : gone) {
+                Db.instant(upd, 1, now);
+                upd.setString(2, reason);
+                upd.setString(3, SYSTEM_ACTOR);
+                upd.setString(4, id);
+                upd.addBatch();
+                CaseRows.insertEvent(ev, id, now, SYSTEM_ACTOR, before.get(id), CaseStatus.RESOLVED, reason, runId);
+                ev.addBatch();
+            }
+            upd.executeBatch();
+            ev.executeBatch();
+        }
+        return new ArrayList<>(gone);
+    }
+
+    private void update(String sql, Object... args) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                Object a = args[i];
+                if (a instanceof Instant in) {
+                    Db.instant(ps, i + 1, in);
+                } else if (a == null) {
+                    ps.setNull(i + 1, java.sql.Types.VARCHAR);
+                } else {
+                    ps.setObject(i + 1, a);
+                }
+            }
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw Db.fail("cannot update the ledger", e);
+        }
+    }
+
+    static String sha256(Path path) throws IOException {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(path)) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** Two statements batched side by side, each flushed every {@link Db#BATCH} rows. */
+    private static final class Batches {
+        private final PreparedStatement first;
+        private final PreparedStatement second;
+        private int n1;
+        private int n2;
+
+        Batches(PreparedStatement first, PreparedStatement second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        void addInsert() throws SQLException {
+            first.addBatch();
+            if (++n1 >= Db.BATCH) {
+                first.executeBatch();
+                n1 = 0;
+            }
+        }
+
+        void addUpdate() throws SQLException {
+            second.addBatch();
+            if (++n2 >= Db.BATCH) {
+                second.executeBatch();
+                n2 = 0;
+            }
+        }
+
+        void flush() throws SQLException {
+            if (n1 > 0) {
+                first.executeBatch();
+            }
+            if (n2 > 0) {
+                second.executeBatch();
+            }
+        }
+    }
+}

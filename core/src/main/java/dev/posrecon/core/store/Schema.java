@@ -1,0 +1,107 @@
+package dev.posrecon.core.store;
+
+import dev.posrecon.core.error.StoreException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Creates and migrates the ledger with the versioned scripts {@code dev/posrecon/store/V<n>__<name>.sql}, applied
+ * in order, each recorded in {@code schema_version}. The scripts are listed in {@link #SCRIPTS} (class-path
+ * resources cannot be listed portably inside a jar).
+ */
+final class Schema {
+    /** Every migration, in order; append, never edit a released one. */
+    static final List<String> SCRIPTS = List.of("V1__init.sql");
+
+    private Schema() {
+    }
+
+    /** The version the code expects. */
+    static int latest() {
+        return SCRIPTS.size();
+    }
+
+    /** Brings the schema to {@link #latest()}; refuses a ledger written by a newer posrecon. */
+    static void migrate(Connection c, String url) throws SQLException {
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, script VARCHAR NOT NULL,"
+                    + " applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+            c.commit();
+            int current = 0;
+            try (ResultSet rs = st.executeQuery("SELECT MAX(version) FROM schema_version")) {
+                if (rs.next()) {
+                    current = rs.getInt(1);
+                }
+            }
+            if (current > latest()) {
+                throw new StoreException("the ledger " + url + " has schema version " + current
+                        + ", newer than this posrecon knows (" + latest() + "); use a newer posrecon");
+            }
+            for (int v = current + 1; v <= latest(); v++) {
+                String script = SCRIPTS.get(v - 1);
+                // PostgreSQL runs DDL inside the transaction; H2 commits each DDL statement on its own, so a crash
+                // in the middle of a migration on H2 needs the ledger file deleted (it only happens on a new ledger).
+                for (String sql : statements(script)) {
+                    st.execute(sql);
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
+                    ps.setInt(1, v);
+                    ps.setString(2, script);
+                    Db.instant(ps, 3, Instant.now());
+                    ps.executeUpdate();
+                }
+                c.commit();
+            }
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(auto);
+        }
+    }
+
+    /** A script's statements: split at a semicolon ending a line, comments ({@code --}) dropped. */
+    static List<String> statements(String script) {
+        String text;
+        try (InputStream in = Schema.class.getResourceAsStream("/dev/posrecon/store/" + script)) {
+            if (in == null) {
+                throw new StoreException("migration script " + script + " is missing from the class path");
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StoreException("cannot read migration script " + script + ": " + e.getMessage(), e);
+        }
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("--")) {
+                continue;
+            }
+            if (t.endsWith(";")) {
+                cur.append(t, 0, t.length() - 1);
+                out.add(cur.toString().strip());
+                cur.setLength(0);
+            } else {
+                cur.append(t).append('\n');
+            }
+        }
+        if (!cur.toString().isBlank()) {
+            out.add(cur.toString().strip());
+        }
+        return out;
+    }
+}
