@@ -44,6 +44,8 @@ public final class Inputs {
     public final List<FileRead> files = new ArrayList<>();
     public final Map<Source, Long> ignored = new EnumMap<>(Source.class);
     public final Map<Source, Long> rejected = new EnumMap<>(Source.class);
+    /** open items carried in from the ledger, per source. */
+    public final Map<Source, Long> carried = new EnumMap<>(Source.class);
 
     private Inputs() {
     }
@@ -126,6 +128,16 @@ public final class Inputs {
         }
         in.rejects.sort(null);
         return in;
+    }
+
+    /** Adds the open items an earlier run left in the ledger; they are matched like today's records. */
+    public void addCarried(List<TerminalRecord> t, List<SettlementRecord> s, List<Receipt> r) {
+        terminal.addAll(t);
+        settlement.addAll(s);
+        journal.addAll(r);
+        carried.put(Source.TERMINAL, (long) t.size());
+        carried.put(Source.SETTLEMENT, (long) s.size());
+        carried.put(Source.JOURNAL, (long) r.size());
     }
 
     @SuppressWarnings("unchecked")

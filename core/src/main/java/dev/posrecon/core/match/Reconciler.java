@@ -14,10 +14,15 @@ import dev.posrecon.core.model.TenderType;
 import dev.posrecon.core.report.CaseFiles;
 import dev.posrecon.core.report.SourceCounts;
 import dev.posrecon.core.report.Summary;
+import dev.posrecon.core.store.Ledger;
+import dev.posrecon.core.store.LedgerRun;
+import dev.posrecon.core.store.OpenItems;
+import dev.posrecon.core.store.SyncResult;
 import dev.posrecon.core.rules.RuleContext;
 import dev.posrecon.core.rules.Rules;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -42,6 +47,9 @@ public final class Reconciler {
     }
 
     public ReconOutcome run() {
+        if (!request.noDb()) {
+            return runWithLedger();
+        }
         progress.accept("reading inputs");
         Inputs in = Inputs.read(request);
         progress.accept("matching");
@@ -49,6 +57,116 @@ public final class Reconciler {
         progress.accept("writing case files");
         List<Path> written = write(in, r);
         return new ReconOutcome(r.counts, r.cases, r.cases.size(), in.rejects, written, null);
+    }
+
+    /**
+     * The nightly run: one ledger transaction. Files already loaded are refused (unless --reload); open items of
+     * earlier runs join today's records; an approved sale not yet settled stays an open item until the settlement
+     * lag has passed since its business day (counted up to the run's day: --date, else the latest business day in
+     * the inputs); cases found again keep their status, new ones open, vanished ones of the days in scope close.
+     */
+    private ReconOutcome runWithLedger() {
+        Inputs.checkReadable(request);
+        String url = request.dbUrl() != null ? request.dbUrl() : Ledger.defaultUrl();
+        progress.accept("opening the ledger");
+        try (Ledger ledger = Ledger.open(url);
+             LedgerRun run = ledger.beginRun(request.actor(), describe(), Instant.now())) {
+            run.useConfig(config);
+            register(run, request.terminalLogs(), Source.TERMINAL);
+            register(run, request.settlements(), Source.SETTLEMENT);
+            register(run, request.journals(), Source.JOURNAL);
+            register(run, request.customers(), Source.CUSTOMERS);
+            progress.accept("reading inputs");
+            Inputs in = Inputs.read(request);
+            Set<LocalDate> scope = request.date() != null ? Set.of(request.date()) : daysIn(in);
+            LocalDate asOf = request.date() != null ? request.date()
+                    : scope.stream().max(LocalDate::compareTo).orElse(null);
+            OpenItems carried = run.openItems();
+            in.addCarried(carried.terminal(), carried.settlement(), carried.receipts());
+            progress.accept("matching");
+            int lag = config.settlementLagDays();
+            Result r = reconcile(in, day -> asOf == null || !day.plusDays(lag).isAfter(asOf));
+            progress.accept("saving to the ledger");
+            run.saveRecords(in.terminal, in.settlement, in.journal, statusOf(r));
+            SyncResult sync = run.syncCases(r.cases, scope, Instant.now());
+            for (Inputs.FileRead f : in.files) {
+                run.recordCounts(f.displayName(), f.result().records().size(), f.result().rejects().size());
+            }
+            progress.accept("writing case files");
+            List<Path> written = write(in, r);
+            run.finish("OK", "{\"cases\":" + r.cases.size() + ",\"new\":" + sync.created() + ",\"auto_closed\":"
+                    + sync.autoClosed() + ",\"rejects\":" + in.rejects.size() + "}");
+            run.commit();
+            return new ReconOutcome(r.counts, r.cases, sync.created(), in.rejects, written,
+                    Long.toString(run.runId()));
+        }
+    }
+
+    private void register(LedgerRun run, List<Path> files, Source role) {
+        for (Path p : files) {
+            run.registerFile(p, p.toString(), role.name(), request.reload());
+        }
+    }
+
+    private String describe() {
+        return "terminal=" + request.terminalLogs() + " settlement=" + request.settlements() + " journal="
+                + request.journals() + " customers=" + request.customers() + " profile=" + request.profile()
+                + " date=" + request.date() + " out=" + request.outDir() + " reload=" + request.reload() + " "
+                + config;
+    }
+
+    /** Business days of the records read from this run's files. */
+    private Set<LocalDate> daysIn(Inputs in) {
+        Set<LocalDate> days = new java.util.TreeSet<>();
+        for (var t : in.terminal) {
+            if (t.localTime() != null) {
+                days.add(config.businessDate(t.localTime()));
+            }
+        }
+        for (var s : in.settlement) {
+            if (s.txnTime() != null) {
+                days.add(config.businessDate(s.txnTime()));
+            }
+        }
+        for (var rc : in.journal) {
+            if (rc.time() != null) {
+                days.add(config.businessDate(rc.time()));
+            }
+        }
+        return days;
+    }
+
+    /** What the ledger keeps of each record: IN_CASE, OPEN (an open item, or the receipt that paid it), MATCHED. */
+    private static java.util.function.Function<Object, String> statusOf(Result r) {
+        Set<SourceRef> inCase = new HashSet<>();
+        Set<SourceRef> waiting = new HashSet<>();
+        for (ReconCase c : r.cases) {
+            for (Evidence e : c.evidence()) {
+                // an unsettled sale stays open, so a settlement line arriving later still finds it
+                (c.type() == dev.posrecon.core.cases.CaseType.UNSETTLED_SALE ? waiting : inCase).add(e.ref());
+            }
+        }
+        Set<Object> open = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Txn t : r.match.txns()) {
+            if (r.rules.isOpenItem(t)) {
+                open.add(t.rec);
+                for (var l : t.tenders) {
+                    open.add(l.target().receipt());
+                }
+            }
+        }
+        return o -> {
+            SourceRef ref = o instanceof dev.posrecon.core.model.TerminalRecord t ? t.ref()
+                    : o instanceof dev.posrecon.core.model.SettlementRecord s ? s.ref()
+                    : o instanceof Receipt rc ? rc.ref() : null;
+            if (ref != null && waiting.contains(ref) && !inCase.contains(ref)) {
+                return "OPEN";
+            }
+            if (ref != null && inCase.contains(ref)) {
+                return "IN_CASE";
+            }
+            return open.contains(o) ? "OPEN" : "MATCHED";
+        };
     }
 
     /** The matched and judged day, before anything is written. */
@@ -104,12 +222,12 @@ public final class Reconciler {
             var r = t.rec;
             if (inCase.get(Source.TERMINAL).contains(r.ref())) {
                 cased++;
+            } else if (ctx.isOpenItem(t)) {
+                open++;
             } else if (!t.settlements.isEmpty() || !t.tenders.isEmpty() || t.original != null || t.cancelledBy != null) {
                 matched++;
             } else if (!onDay(r.localTime(), day)) {
                 other++;
-            } else if (ctx.isOpenItem(t)) {
-                open++;
             } else {
                 none++;
             }
@@ -177,8 +295,10 @@ public final class Reconciler {
 
     private static SourceCounts counts(Source s, Inputs in, long matched, long cased, long open, long none, long other) {
         long rejected = in.rejected.getOrDefault(s, 0L);
-        long read = matched + cased + open + none + other + rejected;
-        return new SourceCounts(read, matched, cased, open, none, other, rejected, in.ignored.getOrDefault(s, 0L));
+        long carried = in.carried.getOrDefault(s, 0L);
+        long read = matched + cased + open + none + other + rejected - carried;
+        return new SourceCounts(read, carried, matched, cased, open, none, other, rejected,
+                in.ignored.getOrDefault(s, 0L));
     }
 
     private List<Path> write(Inputs in, Result r) {

@@ -46,6 +46,9 @@ public final class Summary {
             SourceCounts c = e.getValue();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("read", c.read());
+            if (c.carried() > 0) {
+                m.put("carried_from_ledger", c.carried());
+            }
             m.put("matched", c.matched());
             m.put("in_cases", c.inCases());
             m.put("open_items", c.open());

@@ -73,6 +73,9 @@ public final class LedgerRun implements AutoCloseable {
     private final Map<Object, Long> openIds = new IdentityHashMap<>();
     private final Map<SourceRef, Long> openTerminalByRef = new HashMap<>();
     private final Map<SourceRef, Long> openSettlementByRef = new HashMap<>();
+    private final Map<SourceRef, Long> openReceiptByRef = new HashMap<>();
+    private final List<long[]> openReceiptRows = new ArrayList<>();
+    private final List<RecordRows.ReceiptHead> openReceiptHeads = new ArrayList<>();
     private Function<LocalDateTime, LocalDate> businessDay = LocalDateTime::toLocalDate;
     private boolean finished;
     private boolean committed;
@@ -197,10 +200,43 @@ public final class LedgerRun implements AutoCloseable {
                     openSettlementByRef.put(s.ref(), rs.getLong("id"));
                 }
             }
+            try (ResultSet rs = st.executeQuery("SELECT * FROM receipts WHERE status = 'OPEN'"
+                    + " ORDER BY file_name, line, id")) {
+                while (rs.next()) {
+                    if (registeredShas.contains(rs.getString("file_sha256"))) {
+                        continue;
+                    }
+                    openReceiptRows.add(new long[] {rs.getLong("id")});
+                    openReceiptHeads.add(RecordRows.receiptHead(rs));
+                }
+            }
         } catch (SQLException e) {
             throw Db.fail("cannot read open items from the ledger", e);
         }
-        return new OpenItems(terminal, settlement);
+        List<Receipt> receipts = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM tenders WHERE file_sha256 = ? AND receipt_line = ?"
+                + " ORDER BY seq")) {
+            for (int i = 0; i < openReceiptHeads.size(); i++) {
+                RecordRows.ReceiptHead h = openReceiptHeads.get(i);
+                ps.setString(1, h.sha());
+                ps.setLong(2, h.receipt().ref().line());
+                List<Tender> tenders = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        tenders.add(RecordRows.tender(rs));
+                    }
+                }
+                Receipt r = h.withTenders(tenders);
+                receipts.add(r);
+                openIds.put(r, openReceiptRows.get(i)[0]);
+                openReceiptByRef.put(r.ref(), openReceiptRows.get(i)[0]);
+            }
+        } catch (SQLException e) {
+            throw Db.fail("cannot read open receipts from the ledger", e);
+        }
+        openReceiptRows.clear();
+        openReceiptHeads.clear();
+        return new OpenItems(terminal, settlement, receipts);
     }
 
     /**
@@ -270,10 +306,16 @@ public final class LedgerRun implements AutoCloseable {
             throw Db.fail("cannot store settlement records in the ledger", e);
         }
         TerminalIndex index = new TerminalIndex(t);
+        List<Object[]> receiptStatus = new ArrayList<>();
         try (PreparedStatement ins = c.prepareStatement(RecordRows.INSERT_RECEIPT);
              PreparedStatement tins = c.prepareStatement(RecordRows.INSERT_TENDER)) {
             Batches b = new Batches(ins, tins);
             for (Receipt x : r) {
+                Long id = existingId(x, x.ref(), openReceiptByRef);
+                if (id != null) {
+                    receiptStatus.add(new Object[] {status(statusOf, x), id});
+                    continue;
+                }
                 String key = fileKey(x.ref().file());
                 LocalDate day = x.time() == null ? null : businessDay.apply(x.time());
                 RecordRows.bindReceipt(ins, x, runId, status(statusOf, x), key, day);
@@ -292,6 +334,16 @@ public final class LedgerRun implements AutoCloseable {
             }
             b.flush();
             totals.write(c, runId);
+        } catch (SQLException e) {
+            throw Db.fail("cannot store receipts in the ledger", e);
+        }
+        try (PreparedStatement upd = c.prepareStatement(
+                "UPDATE receipts SET status = ?, status_run_id = ? WHERE id = ?")) {
+            for (Object[] st : receiptStatus) {
+                bindStatus(upd, (String) st[0], (Long) st[1]);
+                upd.addBatch();
+            }
+            upd.executeBatch();
         } catch (SQLException e) {
             throw Db.fail("cannot store receipts in the ledger", e);
         }

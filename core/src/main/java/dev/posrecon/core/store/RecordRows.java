@@ -62,6 +62,35 @@ final class RecordRows {
         Db.str(ps, i, t.originalStan());
     }
 
+    /** A stored receipt without its tenders yet, and its file's SHA-256 (the tenders' key). */
+    record ReceiptHead(dev.posrecon.core.model.Receipt receipt, String sha) {
+        dev.posrecon.core.model.Receipt withTenders(java.util.List<dev.posrecon.core.model.Tender> tenders) {
+            var r = receipt;
+            return new dev.posrecon.core.model.Receipt(r.ref(), r.receiptNo(), r.storeId(), r.registerId(),
+                    r.cashierId(), r.time(), r.kind(), r.total(), tenders, r.originalReceiptNo(), r.memberId(),
+                    r.customerPhone(), r.customerEmail());
+        }
+    }
+
+    static ReceiptHead receiptHead(ResultSet rs) throws SQLException {
+        return new ReceiptHead(new dev.posrecon.core.model.Receipt(
+                new SourceRef(rs.getString("file_name"), rs.getLong("line")),
+                rs.getString("receipt_no"), rs.getString("store_id"), rs.getString("register_id"),
+                rs.getString("cashier_id"), Db.time(rs, "receipt_time"),
+                Db.enumOf(dev.posrecon.core.model.ReceiptKind.class, rs.getString("kind")),
+                Db.money(rs, "total_minor", "currency"), java.util.List.of(), rs.getString("original_receipt_no"),
+                rs.getString("member_id"), rs.getString("customer_phone"), rs.getString("customer_email")),
+                rs.getString("file_sha256"));
+    }
+
+    static dev.posrecon.core.model.Tender tender(ResultSet rs) throws SQLException {
+        Long line = Db.lng(rs, "line");
+        return new dev.posrecon.core.model.Tender(new SourceRef(rs.getString("file_name"), line == null ? 0 : line),
+                Db.enumOf(dev.posrecon.core.model.TenderType.class, rs.getString("tender_type")),
+                Db.money(rs, "amount_minor", "currency"), rs.getString("terminal_id"), rs.getString("stan"),
+                rs.getString("rrn"), rs.getString("auth_code"), rs.getString("card_last4"));
+    }
+
     static TerminalRecord terminal(ResultSet rs) throws SQLException {
         String responseFile = rs.getString("response_file");
         Long responseLine = Db.lng(rs, "response_line");

@@ -1,0 +1,153 @@
+package dev.posrecon.core;
+
+import dev.posrecon.core.cases.CaseType;
+import dev.posrecon.core.config.ReconConfig;
+import dev.posrecon.core.error.ReconException;
+import dev.posrecon.core.store.CaseFilter;
+import dev.posrecon.core.store.CaseStatus;
+import dev.posrecon.core.store.Ledger;
+import dev.posrecon.core.store.StoredCase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Nightly runs against a real H2 file ledger: open items carried across days and settled by a later day's file,
+ * ageing into UNSETTLED_SALE after the lag, idempotent re-runs, auto-close when a late file arrives.
+ */
+class LedgerRunsTest {
+    @TempDir
+    Path dir;
+    String url;
+    ReconConfig config;
+
+    @BeforeEach
+    void setUp() {
+        url = "jdbc:h2:file:" + dir.resolve("ledger").toAbsolutePath();
+        config = ReconConfig.builder().zone(java.time.ZoneId.of("Asia/Shanghai")).settlementLagDays(1).build();
+    }
+
+    /** A sale request + approved response in jPOS XML. */
+    static String sale(String date, String time, String stan, long amountMinor, String rrn) {
+        String d = date.substring(5, 7) + date.substring(8, 10);
+        String t = time.replace(":", "");
+        String common = "<field id=\"3\" value=\"000000\"/><field id=\"4\" value=\"" + amountMinor + "\"/>"
+                + "<field id=\"11\" value=\"" + stan + "\"/><field id=\"12\" value=\"" + t + "\"/>"
+                + "<field id=\"13\" value=\"" + d + "\"/><field id=\"41\" value=\"T1\"/><field id=\"42\" value=\"M1\"/>"
+                + "<field id=\"49\" value=\"156\"/>";
+        return "<log realm=\"pos\" at=\"" + date + "T" + time + ".000\"><send><isomsg><field id=\"0\" value=\"0200\"/>"
+                + "<field id=\"2\" value=\"6222021234567891234\"/>" + common + "</isomsg></send></log>\n"
+                + "<log realm=\"pos\" at=\"" + date + "T" + time + ".500\"><receive><isomsg><field id=\"0\" value=\"0210\"/>"
+                + common + "<field id=\"37\" value=\"" + rrn + "\"/><field id=\"38\" value=\"A" + stan + "\"/>"
+                + "<field id=\"39\" value=\"00\"/></isomsg></receive></log>\n";
+    }
+
+    Path file(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    Path log(String name, String... entries) throws IOException {
+        return file(name, "<logger>\n" + String.join("", entries) + "</logger>\n");
+    }
+
+    Path settlement(String name, String... lines) throws IOException {
+        return file(name, "merchant_id,terminal_id,txn_time,settle_date,type,amount,currency,fee,net,card,auth_code,rrn,stan,batch\n"
+                + String.join("\n", lines) + "\n");
+    }
+
+    Path journal(String name, String... lines) throws IOException {
+        return file(name, "receipt_no,time,kind,total,tender,tender_amount,terminal_id,stan,rrn,card_last4\n"
+                + String.join("\n", lines) + "\n");
+    }
+
+    ReconOutcome run(LocalDate date, boolean reload, Path t, Path s, Path j) {
+        return Posrecon.reconcile(new ReconRequest(List.of(t), List.of(s), List.of(j), List.of(), null, null, date,
+                config, dir.resolve("out"), Set.of("csv"), url, false, reload, false, 1, "test"));
+    }
+
+    List<StoredCase> cases() {
+        try (Ledger l = Ledger.open(url)) {
+            return new ArrayList<>(l.listCases(CaseFilter.all()));
+        }
+    }
+
+    @Test
+    void openItemSettledByALaterDaysFileIsMatchedWithItsReceipt() throws Exception {
+        Path t1 = log("t1.xml", sale("2026-11-20", "10:00:00", "000001", 5000, "100000000001"));
+        Path s1 = settlement("s1.csv");
+        Path j1 = journal("j1.csv", "R1,2026-11-20T10:00:05,SALE,50.00,CARD,50.00,T1,000001,100000000001,1234");
+        ReconOutcome day1 = run(LocalDate.of(2026, 11, 20), false, t1, s1, j1);
+        assertThat(day1.cases()).isEmpty();
+        assertThat(day1.counts().get(dev.posrecon.core.model.Source.TERMINAL).open()).isEqualTo(1);
+
+        Path t2 = log("t2.xml", sale("2026-11-21", "11:00:00", "000002", 7000, "100000000002"));
+        Path s2 = settlement("s2.csv",
+                "M1,T1,2026-11-20T10:00:00,2026-11-21,SALE,50.00,CNY,0.30,49.70,622202******1234,A000001,100000000001,000001,B1",
+                "M1,T1,2026-11-21T11:00:00,2026-11-22,SALE,70.00,CNY,0.42,69.58,622202******1234,A000002,100000000002,000002,B2");
+        Path j2 = journal("j2.csv", "R2,2026-11-21T11:00:05,SALE,70.00,CARD,70.00,T1,000002,100000000002,1234");
+        ReconOutcome day2 = run(null, false, t2, s2, j2);
+        assertThat(day2.cases()).as("the day-1 sale found its day-2 settlement line and kept its receipt").isEmpty();
+        assertThat(day2.counts().get(dev.posrecon.core.model.Source.TERMINAL).carried()).isEqualTo(1);
+        assertThat(day2.counts().values()).allMatch(c -> c.balanced());
+    }
+
+    @Test
+    void openItemAgesIntoUnsettledSaleAfterTheLag() throws Exception {
+        Path t1 = log("t1.xml", sale("2026-11-20", "10:00:00", "000001", 5000, "100000000001"));
+        Path j1 = journal("j1.csv", "R1,2026-11-20T10:00:05,SALE,50.00,CARD,50.00,T1,000001,100000000001,1234");
+        assertThat(run(null, false, t1, settlement("s1.csv"), j1).cases()).isEmpty();
+        // next day, nothing for it: lag of one day has passed
+        Path t2 = log("t2.xml", sale("2026-11-21", "11:00:00", "000002", 7000, "100000000002"));
+        Path s2 = settlement("s2.csv",
+                "M1,T1,2026-11-21T11:00:00,2026-11-22,SALE,70.00,CNY,0.42,69.58,622202******1234,A000002,100000000002,000002,B2");
+        Path j2 = journal("j2.csv", "R2,2026-11-21T11:00:05,SALE,70.00,CARD,70.00,T1,000002,100000000002,1234");
+        ReconOutcome day2 = run(null, false, t2, s2, j2);
+        assertThat(day2.cases()).singleElement().satisfies(c -> {
+            assertThat(c.type()).isEqualTo(CaseType.UNSETTLED_SALE);
+            assertThat(c.businessDate()).isEqualTo(LocalDate.of(2026, 11, 20));
+            assertThat(c.receiptNo()).isEqualTo("R1");
+        });
+        assertThat(day2.newCases()).isEqualTo(1);
+
+        // the late settlement file arrives: the sale settles, the case closes by itself
+        Path late = settlement("late.csv",
+                "M1,T1,2026-11-20T10:00:00,2026-11-23,SALE,50.00,CNY,0.30,49.70,622202******1234,A000001,100000000001,000001,B9");
+        ReconOutcome day3 = run(null, false, log("t3.xml"), late, journal("j3.csv"));
+        assertThat(day3.cases()).isEmpty();
+        assertThat(cases()).singleElement().satisfies(sc -> {
+            assertThat(sc.status()).isEqualTo(CaseStatus.RESOLVED);
+        });
+    }
+
+    @Test
+    void reRunningTheSameDayAddsNoCaseAndKeepsStatus() throws Exception {
+        Path t1 = log("t1.xml", sale("2026-11-20", "10:00:00", "000001", 5000, "100000000001"));
+        Path s1 = settlement("s1.csv",
+                "M1,T1,2026-11-20T10:00:00,2026-11-21,SALE,50.00,CNY,0.30,49.70,622202******1234,A000001,100000000001,000001,B1");
+        Path j1 = journal("j1.csv");
+        ReconOutcome first = run(null, false, t1, s1, j1);
+        assertThat(first.cases()).extracting(c -> c.type()).containsExactly(CaseType.MISSING_RECEIPT);
+        String id = first.cases().get(0).caseId();
+        try (Ledger l = Ledger.open(url)) {
+            l.updateStatus(id, CaseStatus.CONTACTED, "called the cashier", "amy", Instant.parse("2026-11-21T02:00:00Z"));
+        }
+        assertThatThrownBy(() -> run(null, false, t1, s1, j1)).isInstanceOf(ReconException.class)
+                .hasMessageContaining("already loaded by run 1").hasMessageContaining("--reload");
+        ReconOutcome again = run(null, true, t1, s1, j1);
+        assertThat(again.newCases()).isZero();
+        assertThat(again.cases()).extracting(c -> c.caseId()).containsExactly(id);
+        assertThat(cases()).singleElement().satisfies(sc -> assertThat(sc.status()).isEqualTo(CaseStatus.CONTACTED));
+    }
+}
