@@ -1,0 +1,89 @@
+package dev.posrecon.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's first command on the sample day: finds every planted case (truth.csv) and nothing else, and
+ * reproduces samples/day-2026-11-20/expected/ byte for byte.
+ */
+class SampleDayGoldenTest {
+    static final Path DAY = Path.of(System.getProperty("posrecon.repoRoot", ".."), "samples", "day-2026-11-20");
+
+    static CommandResult reconcile(Path out, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("reconcile",
+                "--config", DAY.resolve("posrecon.properties").toString(),
+                "--terminal-log", DAY.resolve("terminal.xml").toString(),
+                "--settlement", DAY.resolve("settlement.csv").toString(),
+                "--journal", DAY.resolve("journal.csv").toString(),
+                "--customers", DAY.resolve("customers.csv").toString(),
+                "--out", out.toString(), "--no-db"));
+        args.addAll(List.of(extra));
+        return CommandResult.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void findsEveryPlantedCaseAndNothingElse(@TempDir Path tmp) throws Exception {
+        reconcile(tmp).succeeded().outContains("15 case(s)");
+        Set<String> truth = new TreeSet<>();
+        for (String l : Files.readAllLines(DAY.resolve("truth.csv")).subList(1, 16)) {
+            String[] f = l.split(",");
+            truth.add(f[0] + "|" + f[1] + "|" + f[2] + "|" + f[4]);
+        }
+        Set<String> found = new TreeSet<>();
+        for (var rec : ScenarioCsv.records(tmp.resolve("cases.csv"))) {
+            found.add(rec.get("type") + "|" + rec.get("terminal_id") + "|" + rec.get("stan") + "|"
+                    + rec.get("amount_at_stake"));
+        }
+        assertThat(found).isEqualTo(truth);
+    }
+
+    @Test
+    void reproducesTheExpectedFilesByteForByte(@TempDir Path tmp) throws Exception {
+        reconcile(tmp, "--quiet").succeeded().outIsEmpty();
+        for (String f : List.of("cases.csv", "cases.json", "summary.json", "rejects.csv")) {
+            // evidence and summaries name the input files as given: compare them as the README gives them
+            String got = Files.readString(tmp.resolve(f), StandardCharsets.UTF_8)
+                    .replace(DAY.toString() + "/", "samples/day-2026-11-20/");
+            assertThat(got)
+                    .as(f + " (regenerate samples/day-2026-11-20/expected with the README's first command"
+                            + " and --out samples/day-2026-11-20/expected if the change is intended)")
+                    .isEqualTo(Files.readString(DAY.resolve("expected").resolve(f), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void oneThreadOrTwoGiveTheSameBytes(@TempDir Path tmp) throws Exception {
+        reconcile(tmp.resolve("one"), "--quiet", "--threads", "1").succeeded();
+        reconcile(tmp.resolve("two"), "--quiet", "--threads", "2").succeeded();
+        for (String f : List.of("cases.csv", "cases.json")) {
+            assertThat(Files.readAllBytes(tmp.resolve("two").resolve(f)))
+                    .isEqualTo(Files.readAllBytes(tmp.resolve("one").resolve(f)));
+        }
+    }
+
+    @Test
+    void noFullCardNumberReachesAnyOutput(@TempDir Path tmp) throws Exception {
+        reconcile(tmp, "--quiet").succeeded();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<field id=\"2\" value=\"([0-9]+)\"")
+                .matcher(Files.readString(DAY.resolve("terminal.xml")));
+        Set<String> pans = new TreeSet<>();
+        while (m.find()) {
+            pans.add(m.group(1));
+        }
+        assertThat(pans).hasSizeGreaterThan(100);
+        for (String f : List.of("cases.csv", "cases.json", "summary.json", "rejects.csv")) {
+            String text = Files.readString(tmp.resolve(f));
+            assertThat(pans).as("full PANs in " + f).noneMatch(text::contains);
+        }
+    }
+}
