@@ -12,6 +12,7 @@ import dev.posrecon.core.model.Receipt;
 import dev.posrecon.core.model.Tender;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -166,7 +167,7 @@ public final class ContactAdvisor {
 
     /** Adds the customer's direct channels to {@code out}, ranked, and says why in {@code why}. */
     private void direct(ReconCase c, Customer customer, Receipt receipt, String urgency, boolean senior, Integer age,
-                        List<ContactWindow.Span> free, java.time.LocalTime quietFrom, java.time.LocalTime quietTo,
+                        List<ContactWindow.Span> free, LocalTime quietFrom, LocalTime quietTo,
                         List<ContactOption> out, List<String> why) {
         String phone = null;
         String phoneFrom = null;
@@ -396,8 +397,8 @@ public final class ContactAdvisor {
 
     /** The window on the day after the case's day: {@code free}, or the plain daytime when {@code free} is empty
      *  and there are no quiet hours; empty when quiet hours cover the daytime. */
-    private String window(ReconCase c, List<ContactWindow.Span> free, java.time.LocalTime quietFrom,
-                          java.time.LocalTime quietTo) {
+    private String window(ReconCase c, List<ContactWindow.Span> free, LocalTime quietFrom,
+                          LocalTime quietTo) {
         List<ContactWindow.Span> spans = free;
         if (spans.isEmpty()) {
             if (quietFrom != null && quietTo != null) {
@@ -417,7 +418,7 @@ public final class ContactAdvisor {
         return sb.toString();
     }
 
-    private static String span(java.time.LocalTime from, java.time.LocalTime to) {
+    private static String span(LocalTime from, LocalTime to) {
         return new ContactWindow.Span(from, to).toString();
     }
 
