@@ -54,6 +54,8 @@ public final class ReconConfig {
         k.put("contact.language", "en");
         k.put("contact.daytime", "09:00-20:00");
         k.put("merchant.name", "posrecon demo store");
+        k.put("contact.templates", "(built-in)  a directory with messages_en.properties / messages_zh.properties "
+                + "overriding the message drafts; relative to the settings file");
         KEYS = Collections.unmodifiableMap(k);
     }
 
@@ -76,6 +78,7 @@ public final class ReconConfig {
     private final LocalTime daytimeFrom;
     private final LocalTime daytimeTo;
     private final String merchantName;
+    private final Path contactTemplates;
     private final String origin;
 
     private ReconConfig(Builder b) {
@@ -100,6 +103,7 @@ public final class ReconConfig {
         this.daytimeFrom = b.daytimeFrom;
         this.daytimeTo = b.daytimeTo;
         this.merchantName = b.merchantName;
+        this.contactTemplates = b.contactTemplates;
         this.origin = b.origin;
     }
 
@@ -132,6 +136,7 @@ public final class ReconConfig {
         b.daytimeFrom = daytimeFrom;
         b.daytimeTo = daytimeTo;
         b.merchantName = merchantName;
+        b.contactTemplates = contactTemplates;
         b.origin = origin;
         return b;
     }
@@ -155,6 +160,10 @@ public final class ReconConfig {
         for (Map.Entry<String, String> e : sorted.entrySet()) {
             try {
                 b.set(e.getKey(), e.getValue());
+                if (e.getKey().equals("contact.templates") && b.contactTemplates != null
+                        && !b.contactTemplates.isAbsolute() && file.toAbsolutePath().getParent() != null) {
+                    b.contactTemplates = file.toAbsolutePath().getParent().resolve(b.contactTemplates).normalize();
+                }
             } catch (RuntimeException ex) {
                 throw new InputException(file.toString(), 0, e.getKey(),
                         "bad value '" + e.getValue() + "': " + ex.getMessage());
@@ -249,6 +258,11 @@ public final class ReconConfig {
         return merchantName;
     }
 
+    /** A directory whose {@code messages_LANG.properties} override the built-in message drafts; null for none. */
+    public Path contactTemplates() {
+        return contactTemplates;
+    }
+
     /** Where the settings came from: a file path or {@code built-in defaults}. */
     public String origin() {
         return origin;
@@ -275,6 +289,7 @@ public final class ReconConfig {
         sb.append(", contact.language=").append(contactLanguage);
         sb.append(", contact.daytime=").append(daytimeFrom).append('-').append(daytimeTo);
         sb.append(", merchant.name=").append(merchantName);
+        sb.append(", contact.templates=").append(contactTemplates == null ? "(built-in)" : contactTemplates);
         return sb.append('}').toString();
     }
 
@@ -299,6 +314,7 @@ public final class ReconConfig {
         private LocalTime daytimeFrom = LocalTime.of(9, 0);
         private LocalTime daytimeTo = LocalTime.of(20, 0);
         private String merchantName = "posrecon demo store";
+        private Path contactTemplates;
         private String origin = "built-in defaults";
 
         public Builder zone(ZoneId z) {
@@ -357,6 +373,11 @@ public final class ReconConfig {
             return this;
         }
 
+        public Builder contactTemplates(Path dir) {
+            this.contactTemplates = dir;
+            return this;
+        }
+
         public Builder origin(String o) {
             this.origin = o;
             return this;
@@ -401,6 +422,7 @@ public final class ReconConfig {
                     daytimeTo = LocalTime.parse(parts[1].trim());
                 }
                 case "merchant.name" -> merchantName = value;
+                case "contact.templates" -> contactTemplates = value.isBlank() ? null : Path.of(value);
                 default -> {
                     if (key.startsWith("fee.rule.")) {
                         feeRule(parseFeeRule(key.substring("fee.rule.".length()), value));

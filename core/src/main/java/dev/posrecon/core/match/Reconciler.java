@@ -185,7 +185,7 @@ public final class Reconciler {
         for (Customer c : in.customers) {
             customers.putIfAbsent(c.memberId(), c);
         }
-        ContactAdvisor advisor = new ContactAdvisor(config);
+        ContactAdvisor advisor = new ContactAdvisor(config, request.redactContacts());
         List<ReconCase> cases = new ArrayList<>();
         for (ReconCase c : ctx.cases()) {
             if (request.date() != null && !request.date().equals(c.businessDate())) {

@@ -110,6 +110,7 @@ public final class CaseFiles {
         contact.put("window", c.contact().window());
         contact.put("language", c.contact().language());
         contact.put("message_draft", c.contact().messageDraft());
+        contact.put("follow_up_draft", c.contact().followUpDraft());
         m.put("contact", contact);
         List<Object> ev = new ArrayList<>();
         for (Evidence e : c.evidence()) {
