@@ -9,9 +9,13 @@ import picocli.CommandLine.Parameters;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-/** {@code posrecon profiles}: the shipped settlement profiles; {@code profiles show NAME} prints one. */
+/**
+ * {@code posrecon profiles}: the shipped profiles (settlement layouts, and terminal CSV exports marked as terminal
+ * profiles); {@code profiles show NAME} prints one.
+ */
 @Command(name = "profiles", mixinStandardHelpOptions = true,
-        description = {"List the shipped settlement profiles (acquirer layouts posrecon reads with --profile).",
+        description = {"List the shipped profiles: acquirer settlement layouts (reconcile --profile) and terminal CSV "
+                + "exports (reconcile --terminal-profile).",
                 "Write your own from one of them: posrecon profiles show NAME > mine.properties"})
 final class ProfilesCommand implements Callable<Integer> {
 
@@ -27,7 +31,9 @@ final class ProfilesCommand implements Callable<Integer> {
         }
         for (String name : SettlementReaders.shippedProfiles()) {
             ProfileInfo p = SettlementReaders.describe(name);
-            out.printf("%-" + width + "s  %-11s  %s%n", p.name(), p.format(), p.description());
+            out.printf("%-" + width + "s  %-11s  %s%s%n", p.name(), p.format(), p.description(),
+                    "terminal".equals(p.target()) ? " [terminal profile: reconcile --terminal-profile " + p.name() + "]"
+                            : "");
         }
         return 0;
     }

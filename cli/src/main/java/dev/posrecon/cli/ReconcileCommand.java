@@ -32,7 +32,7 @@ final class ReconcileCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--terminal-log", paramLabel = "FILE", arity = "1..*", required = true,
-            description = "jPOS XML log(s) of the terminals.")
+            description = "Terminal log(s): jPOS XML, or a terminal's CSV export (see --terminal-profile).")
     List<Path> terminalLogs = new ArrayList<>();
 
     @Option(names = "--settlement", paramLabel = "FILE", arity = "1..*", required = true,
@@ -49,6 +49,12 @@ final class ReconcileCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "NAME|FILE",
             description = "Settlement layout profile (see 'posrecon profiles'). Default: canonical.")
     String profile;
+
+    @Option(names = "--terminal-profile", paramLabel = "NAME|FILE",
+            description = {"Terminal profile (target=terminal) for --terminal-log files that are CSV exports, not jPOS "
+                    + "logs (see 'posrecon profiles'). Default: jPOS XML; a file that is not one is read by the "
+                    + "shipped terminal profile that fits it."})
+    String terminalProfile;
 
     @Option(names = "--encoding", paramLabel = "CHARSET",
             description = "Settlement file encoding (UTF-8, GB18030...). Default: BOM, else the profile's, else UTF-8.")
@@ -114,7 +120,8 @@ final class ReconcileCommand implements Callable<Integer> {
         if (configOptions.verbose) {
             err.println("posrecon: settings: " + config);
         }
-        ReconRequest request = new ReconRequest(terminalLogs, settlements, journals, customers, profile, encoding,
+        ReconRequest request = new ReconRequest(terminalLogs, settlements, journals, customers, profile, terminalProfile,
+                encoding,
                 date, config, outDir, fmts, db, noDb, reload, redactContacts, threads,
                 System.getProperty("user.name", "unknown"));
         boolean progress = !quiet && System.console() != null;

@@ -28,9 +28,11 @@ class ProfilesCommandTest {
         Result r = run("profiles");
         assertThat(r.code()).isZero();
         String[] lines = r.out().strip().split("\\R");
-        assertThat(lines).hasSize(6);
+        assertThat(lines).hasSize(7);
         assertThat(lines[0]).startsWith("adyen-settlement-details").contains("delimited");
         assertThat(r.out()).contains("wechatpay-bill").containsPattern("fixed-width-acquirer +fixed-width +UnionPay");
+        assertThat(lines[5]).startsWith("terminal-csv").endsWith("[terminal profile: reconcile --terminal-profile "
+                + "terminal-csv]");
     }
 
     @Test

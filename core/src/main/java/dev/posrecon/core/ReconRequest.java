@@ -12,6 +12,9 @@ import java.util.Set;
  * Everything one {@code reconcile} run needs, immutable.
  *
  * @param profile        settlement profile name or file, null for {@code canonical}
+ * @param terminalProfile terminal profile ({@code target=terminal}) name or file for terminal files that are CSV
+ *                       exports rather than jPOS logs; null: jPOS logs, and a file that is not one is read by the
+ *                       shipped terminal profile that fits it
  * @param encoding       settlement file encoding, null to detect
  * @param date           the business day to report, null for every day found in the inputs
  * @param formats        output formats: {@code csv}, {@code json}
@@ -28,6 +31,7 @@ public record ReconRequest(
         List<Path> journals,
         List<Path> customers,
         String profile,
+        String terminalProfile,
         Charset encoding,
         LocalDate date,
         ReconConfig config,

@@ -73,7 +73,7 @@ class LedgerRunsTest {
     }
 
     ReconOutcome run(LocalDate date, boolean reload, Path t, Path s, Path j) {
-        return Posrecon.reconcile(new ReconRequest(List.of(t), List.of(s), List.of(j), List.of(), null, null, date,
+        return Posrecon.reconcile(new ReconRequest(List.of(t), List.of(s), List.of(j), List.of(), null, null, null, date,
                 config, dir.resolve("out"), Set.of("csv"), url, false, reload, false, 1, "test"));
     }
 

@@ -1,8 +1,6 @@
 package dev.posrecon.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.posrecon.core.config.ReconConfig;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -14,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ScenarioTest {
     static final Path ROOT = Path.of("src/test/resources/scenarios");
-    static final List<String> KEY_COLUMNS = List.of("type", "reason", "business_date", "terminal_id", "stan",
-            "receipt_no", "amount_at_stake", "direction");
 
     static Stream<String> scenarios() throws IOException {
         try (Stream<Path> s = Files.list(ROOT)) {
@@ -40,12 +35,10 @@ class ScenarioTest {
     void findsExactlyTheExpectedCases(String name, @TempDir Path tmp) throws Exception {
         Path dir = ROOT.resolve(name);
         Path out = tmp.resolve("out");
-        run(dir, out, 2);
-        List<String> got = project(out.resolve("cases.csv"));
-        List<String> want = Files.readAllLines(dir.resolve("expected.csv"), StandardCharsets.UTF_8);
-        assertThat(got).containsExactlyElementsOf(want);
+        Scenarios.run(dir, out, 2);
+        assertThat(Scenarios.project(out.resolve("cases.csv"))).containsExactlyElementsOf(Scenarios.expected(dir));
 
-        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        JsonNode summary = Scenarios.summary(out);
         assertThat(summary.get("balanced").asBoolean()).as("summary balanced: %s", summary).isTrue();
 
         Path rejectsWanted = dir.resolve("expected-rejects.txt");
@@ -65,7 +58,7 @@ class ScenarioTest {
     @MethodSource("scenarios")
     void reversedRowsAndThreadCountLeaveCasesCsvByteIdentical(String name, @TempDir Path tmp) throws Exception {
         Path dir = ROOT.resolve(name);
-        run(dir, tmp.resolve("a"), 1);
+        Scenarios.run(dir, tmp.resolve("a"), 1);
         Path rev = tmp.resolve("reversed");
         Files.createDirectories(rev);
         for (String f : List.of("terminal.xml", "posrecon.properties", "customers.csv")) {
@@ -80,35 +73,7 @@ class ScenarioTest {
             body.add(0, lines.get(0));
             Files.write(rev.resolve(f), body, StandardCharsets.UTF_8);
         }
-        run(rev, tmp.resolve("b"), 2);
+        Scenarios.run(rev, tmp.resolve("b"), 2);
         assertThat(Files.readAllBytes(tmp.resolve("b/cases.csv"))).isEqualTo(Files.readAllBytes(tmp.resolve("a/cases.csv")));
-    }
-
-    static void run(Path dir, Path out, int threads) {
-        ReconConfig cfg = Files.exists(dir.resolve("posrecon.properties"))
-                ? ReconConfig.load(dir.resolve("posrecon.properties")) : ReconConfig.defaults();
-        List<Path> customers = Files.exists(dir.resolve("customers.csv")) ? List.of(dir.resolve("customers.csv")) : List.of();
-        ReconRequest req = new ReconRequest(List.of(dir.resolve("terminal.xml")), List.of(dir.resolve("settlement.csv")),
-                List.of(dir.resolve("journal.csv")), customers, null, null, null, cfg, out, Set.of("csv", "json"),
-                null, true, false, false, threads, "test");
-        Posrecon.reconcile(req);
-    }
-
-    /** cases.csv reduced to the key columns, header first. */
-    static List<String> project(Path casesCsv) throws IOException {
-        var settings = new com.univocity.parsers.csv.CsvParserSettings();
-        settings.setHeaderExtractionEnabled(true);
-        settings.setNullValue("");
-        var parser = new com.univocity.parsers.csv.CsvParser(settings);
-        List<String> out = new ArrayList<>();
-        out.add(String.join(",", KEY_COLUMNS));
-        for (var rec : parser.parseAllRecords(casesCsv.toFile(), StandardCharsets.UTF_8)) {
-            List<String> vals = new ArrayList<>();
-            for (String c : KEY_COLUMNS) {
-                vals.add(rec.getString(c));
-            }
-            out.add(String.join(",", vals));
-        }
-        return out;
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
  * What {@code posrecon inspect} found in one file.
  *
  * @param format  what the file is: {@code jpos-xml}, {@code settlement:canonical}, {@code settlement:wechatpay-bill},
+ *                {@code terminal:terminal-csv} (a terminal CSV export),
  *                {@code journal-csv}, {@code journal-jsonl}, {@code customers}...
  * @param records records it would read
  * @param ignored entries it would skip as not being records

@@ -7,6 +7,7 @@ import dev.posrecon.core.ingest.customers.CustomerReader;
 import dev.posrecon.core.ingest.jpos.JposLogReader;
 import dev.posrecon.core.ingest.journal.JournalReader;
 import dev.posrecon.core.ingest.settlement.SettlementReaders;
+import dev.posrecon.core.ingest.settlement.TerminalReaders;
 import dev.posrecon.core.model.TerminalRecord;
 
 import java.io.IOException;
@@ -59,16 +60,26 @@ public final class Inspector {
         }
         String chosen = profile;
         if (chosen == null) {
-            Optional<String> d = SettlementReaders.detect(file, encoding);
+            Optional<String> d = SettlementReaders.detectAny(file, encoding);
             if (d.isEmpty()) {
                 throw new InputException(name, 1, null, "not a format posrecon knows: not a jPOS log, receipt journal,"
-                        + " customer directory or settlement layout of a shipped profile (first line: '"
+                        + " customer directory, or settlement or terminal layout of a shipped profile (first line: '"
                         + abbreviate(firstLine) + "'); try --profile FILE with a profile of your own");
             }
             chosen = d.get();
             notes.add("profile detected from the file's header/record shape: " + chosen);
         } else {
             notes.add("profile given: " + chosen);
+        }
+        if (TerminalReaders.isTerminalProfile(chosen)) {
+            ReadResult<TerminalRecord> r = TerminalReaders.open(chosen, encoding, config).read(file, name);
+            long approved = r.records().stream().filter(TerminalRecord::approved).count();
+            long timeouts = r.records().stream().filter(TerminalRecord::timedOut).count();
+            notes.add("transactions: " + r.records().size() + ", approved: " + approved + ", timed out: " + timeouts);
+            range(r.records().stream().map(TerminalRecord::localTime).toList(), notes);
+            notes.add("reconcile it with: --terminal-log " + name + " --terminal-profile " + chosen);
+            return new InspectReport(name, "terminal:" + chosen + " (terminal export)", r.records().size(),
+                    r.ignored(), r.rejects(), notes);
         }
         var r = SettlementReaders.open(chosen, encoding, config).read(file, name);
         range(r.records().stream().map(s -> s.txnTime()).toList(), notes);

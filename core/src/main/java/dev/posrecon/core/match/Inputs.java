@@ -9,6 +9,7 @@ import dev.posrecon.core.ingest.customers.CustomerReader;
 import dev.posrecon.core.ingest.jpos.JposLogReader;
 import dev.posrecon.core.ingest.journal.JournalReader;
 import dev.posrecon.core.ingest.settlement.SettlementReaders;
+import dev.posrecon.core.ingest.settlement.TerminalReaders;
 import dev.posrecon.core.model.Customer;
 import dev.posrecon.core.model.Receipt;
 import dev.posrecon.core.model.Reject;
@@ -16,12 +17,15 @@ import dev.posrecon.core.model.SettlementRecord;
 import dev.posrecon.core.model.Source;
 import dev.posrecon.core.model.TerminalRecord;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -70,9 +74,8 @@ public final class Inputs {
     public static Inputs read(ReconRequest r) {
         checkReadable(r);
         List<Task> tasks = new ArrayList<>();
-        JposLogReader jpos = new JposLogReader(r.config());
         for (Path p : r.terminalLogs()) {
-            tasks.add(new Task(Source.TERMINAL, p, jpos));
+            tasks.add(new Task(Source.TERMINAL, p, terminalReader(r, p)));
         }
         RecordReader<SettlementRecord> settle = SettlementReaders.open(r.profile(), r.encoding(), r.config());
         for (Path p : r.settlements()) {
@@ -138,6 +141,46 @@ public final class Inputs {
         carried.put(Source.TERMINAL, (long) t.size());
         carried.put(Source.SETTLEMENT, (long) s.size());
         carried.put(Source.JOURNAL, (long) r.size());
+    }
+
+    /**
+     * The reader of one terminal file: a jPOS log (sniffed by content) is read as one; any other file is a
+     * terminal's CSV export, read by the terminal profile given ({@code --terminal-profile}), else by the shipped
+     * terminal profile whose header fits it. With no profile given, an empty file or one that starts like XML is
+     * left to the jPOS reader (a log damaged at its start still yields what it can).
+     *
+     * @throws InputException when the file is neither a jPOS log nor fits a shipped terminal profile
+     */
+    static RecordReader<TerminalRecord> terminalReader(ReconRequest r, Path file) {
+        if (JposLogReader.sniff(file)) {
+            return new JposLogReader(r.config());
+        }
+        String profile = r.terminalProfile();
+        if (profile == null) {
+            Optional<String> fits = TerminalReaders.detect(file, r.encoding());
+            if (fits.isEmpty() && startsLikeXml(file)) {
+                return new JposLogReader(r.config());
+            }
+            profile = fits.orElseThrow(() -> new InputException(file.toString(), 1, null, "not a jPOS log, and no "
+                    + "shipped terminal profile fits its header: give the profile of this CSV export with "
+                    + "--terminal-profile NAME|FILE (see 'posrecon profiles')"));
+        }
+        return TerminalReaders.open(profile, r.encoding(), r.config());
+    }
+
+    /** Empty, or its first non-blank character is {@code <}. */
+    private static boolean startsLikeXml(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            int c;
+            while ((c = in.read()) != -1) {
+                if (!Character.isWhitespace(c) && c != 0xEF && c != 0xBB && c != 0xBF) {
+                    return c == '<';
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            throw new InputException(file.toString(), 0, null, "cannot read: " + e.getMessage());
+        }
     }
 
     @SuppressWarnings("unchecked")

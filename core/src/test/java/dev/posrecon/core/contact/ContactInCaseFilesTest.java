@@ -26,7 +26,7 @@ class ContactInCaseFilesTest {
         ReconConfig cfg = ReconConfig.load(SCENARIO.resolve("posrecon.properties"));
         Posrecon.reconcile(new ReconRequest(List.of(SCENARIO.resolve("terminal.xml")),
                 List.of(SCENARIO.resolve("settlement.csv")), List.of(SCENARIO.resolve("journal.csv")), List.of(customers),
-                null, null, null, cfg, out, Set.of("csv", "json"), null, true, false, redact, 1, "test"));
+                null, null, null, null, cfg, out, Set.of("csv", "json"), null, true, false, redact, 1, "test"));
         return out;
     }
 

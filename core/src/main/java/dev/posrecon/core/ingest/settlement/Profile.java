@@ -11,8 +11,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,13 +25,17 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * A settlement layout, parsed and checked: how to split the file (univocity settings), which rows are records, and
- * how each canonical column is found and cleaned. Keys are documented in
+ * A layout, parsed and checked: how to split the file (univocity settings), which rows are records, and how each
+ * column is found and cleaned. A settlement profile (the default {@code target=settlement}) maps the canonical
+ * settlement columns ({@link Canonical}); a terminal profile ({@code target=terminal}) maps the fields of a terminal
+ * record ({@link TerminalColumn}) for terminals and registers that export CSV instead of jPOS logs. Keys are documented in
  * {@code dev/posrecon/profiles/README.md}; an unknown key or a bad value fails with the key named.
  */
 final class Profile {
 
     enum Format { DELIMITED, FIXED_WIDTH }
+
+    enum Target { SETTLEMENT, TERMINAL }
 
     enum AmountSign { TYPE, SIGNED }
 
@@ -53,11 +57,21 @@ final class Profile {
         }
     }
 
-    /** Canonical columns that cannot have a {@code default.*} value. */
-    private static final Set<Canonical> NO_DEFAULT = EnumSet.of(Canonical.AMOUNT, Canonical.TYPE, Canonical.TXN_TIME);
+    /** Columns in the order of their enum (the canonical column order): one profile maps one kind of column. */
+    private static final Comparator<Column> COLUMN_ORDER = Comparator.comparingInt(c -> ((Enum<?>) c).ordinal());
+    /** Columns that cannot have a {@code default.*} value. */
+    private static final Set<Column> NO_DEFAULT = Set.of(Canonical.AMOUNT, Canonical.TYPE, Canonical.TXN_TIME,
+            TerminalColumn.AMOUNT, TerminalColumn.KIND, TerminalColumn.LOCAL_TIME);
+    /** Columns that hold a date-time and may have a {@code format.*} pattern. */
+    private static final Set<Column> TIMES = Set.of(Canonical.TXN_TIME, Canonical.SETTLE_DATE,
+            TerminalColumn.LOCAL_TIME);
+    /** Keys that only a settlement profile may use. */
+    private static final List<String> SETTLEMENT_ONLY = List.of("amount.credit.column", "amount.debit.column",
+            "net.credit.column", "net.debit.column", "net.currency.column", "fee.negate", "amount.sign");
 
     final String name;
     final String origin;
+    final Target target;
     final String description;
     final String assumes;
     final Format format;
@@ -73,9 +87,9 @@ final class Profile {
     final String selectPrefix;
     final String stopAtPrefix;
     final Pattern detectRegex;
-    final Map<Canonical, List<Source>> columns;
-    final Map<Canonical, Map<TxnKind, List<Source>>> byType;
-    final Set<Canonical> optional;
+    final Map<Column, List<Source>> columns;
+    final Map<Column, Map<TxnKind, List<Source>>> byType;
+    final Set<Column> optional;
     final String stripPrefix;
     final String stripSuffix;
     final String thousandsSeparator;
@@ -90,15 +104,15 @@ final class Profile {
     /** the currency of fee and net when the file gives them in another currency than the amount, or null. */
     final Source netCurrency;
     final boolean feeNegate;
-    final Map<Canonical, List<DateTimeFormatter>> dateFormats;
-    final Map<Canonical, String> datePatterns;
+    final Map<Column, List<DateTimeFormatter>> dateFormats;
+    final Map<Column, String> datePatterns;
     final ZoneId zone;
     final Source zoneColumn;
     final Map<String, ZoneId> zoneMap;
     /** source value (as written) to kind; a null kind means IGNORE. Looked up exactly, then case-insensitively. */
     final Map<String, TxnKind> typeMap;
     final TxnKind typeDefault;
-    final Map<Canonical, String> defaults;
+    final Map<Column, String> defaults;
     /** fixed-width only: every span, in file order; a span's position here is its index in a parsed row. */
     final List<Source> spans;
 
@@ -106,6 +120,19 @@ final class Profile {
         this.name = name;
         this.origin = origin;
         Keys k = new Keys(origin, p);
+        String tg = k.text("target", "settlement");
+        this.target = switch (tg) {
+            case "settlement" -> Target.SETTLEMENT;
+            case "terminal" -> Target.TERMINAL;
+            default -> throw k.bad("target", "expected settlement or terminal, found '" + tg + "'");
+        };
+        if (target == Target.TERMINAL) {
+            for (String key : SETTLEMENT_ONLY) {
+                if (p.getProperty(key) != null) {
+                    throw k.bad(key, "only for settlement profiles (this one is target=terminal)");
+                }
+            }
+        }
         this.description = k.text("description", "");
         this.assumes = k.text("assumes", "");
         String f = k.text("format", "delimited");
@@ -158,11 +185,11 @@ final class Profile {
         List<Source> allSpans = new ArrayList<>();
         String prefix = format == Format.FIXED_WIDTH ? "field." : "column.";
         String other = format == Format.FIXED_WIDTH ? "column." : "field.";
-        Map<Canonical, List<Source>> cols = new EnumMap<>(Canonical.class);
-        Map<Canonical, Map<TxnKind, List<Source>>> typed = new EnumMap<>(Canonical.class);
-        Map<Canonical, List<DateTimeFormatter>> fmts = new EnumMap<>(Canonical.class);
-        Map<Canonical, String> pats = new EnumMap<>(Canonical.class);
-        Map<Canonical, String> defs = new EnumMap<>(Canonical.class);
+        Map<Column, List<Source>> cols = new TreeMap<>(COLUMN_ORDER);
+        Map<Column, Map<TxnKind, List<Source>>> typed = new TreeMap<>(COLUMN_ORDER);
+        Map<Column, List<DateTimeFormatter>> fmts = new TreeMap<>(COLUMN_ORDER);
+        Map<Column, String> pats = new TreeMap<>(COLUMN_ORDER);
+        Map<Column, String> defs = new TreeMap<>(COLUMN_ORDER);
         Map<String, ZoneId> zones = new TreeMap<>();
         Map<String, TxnKind> types = new TreeMap<>();
         for (String key : k.names()) {
@@ -173,13 +200,17 @@ final class Profile {
             if (key.startsWith(prefix)) {
                 String rest = key.substring(prefix.length());
                 int dot = rest.indexOf('.');
-                Canonical c = Canonical.byKey(dot < 0 ? rest : rest.substring(0, dot));
+                Column c = column(dot < 0 ? rest : rest.substring(0, dot));
                 if (c == null) {
-                    throw k.bad(key, "unknown canonical column; expected one of " + Canonical.keys());
+                    throw k.bad(key, target == Target.TERMINAL && rest.startsWith("type")
+                            ? "a terminal profile maps column.kind (with type.map.*) or column.mti, not type"
+                            : "unknown " + columnWord() + "; expected one of " + columnKeys());
                 }
                 List<Source> srcs = k.sources(key, format);
-                if (srcs.size() > 1 && c != Canonical.FEE && c != Canonical.AMOUNT && c != Canonical.NET) {
-                    throw k.bad(key, "only amount, fee and net may add several columns with '+'");
+                if (srcs.size() > 1 && !c.summable()) {
+                    throw k.bad(key, target == Target.SETTLEMENT
+                            ? "only amount, fee and net may add several columns with '+'"
+                            : "one column expected");
                 }
                 if (dot < 0) {
                     cols.put(c, srcs);
@@ -188,9 +219,11 @@ final class Profile {
                     typed.computeIfAbsent(c, x -> new EnumMap<>(TxnKind.class)).put(t, srcs);
                 }
             } else if (key.startsWith("format.")) {
-                Canonical c = Canonical.byKey(key.substring(7));
-                if (c != Canonical.TXN_TIME && c != Canonical.SETTLE_DATE) {
-                    throw k.bad(key, "only format.txn_time and format.settle_date exist");
+                Column c = column(key.substring(7));
+                if (c == null || !TIMES.contains(c)) {
+                    throw k.bad(key, target == Target.SETTLEMENT
+                            ? "only format.txn_time and format.settle_date exist"
+                            : "only format.local_time exists in a terminal profile");
                 }
                 List<DateTimeFormatter> list = new ArrayList<>();
                 for (String pat : k.text(key, "").split("\\|")) {
@@ -203,13 +236,14 @@ final class Profile {
                 fmts.put(c, List.copyOf(list));
                 pats.put(c, k.text(key, ""));
             } else if (key.startsWith("default.")) {
-                Canonical c = Canonical.byKey(key.substring(8));
+                Column c = column(key.substring(8));
                 if (c == null || NO_DEFAULT.contains(c)) {
                     throw k.bad(key, "no default possible; expected default.<column> for a column other than "
-                            + "amount, type (use type.default) and txn_time");
+                            + (target == Target.SETTLEMENT ? "amount, type (use type.default) and txn_time"
+                            : "amount, kind (use type.default) and local_time"));
                 }
                 String v = k.text(key, "");
-                if (c == Canonical.CURRENCY && Currencies.resolve(v) == null) {
+                if (c.key().equals("currency") && Currencies.resolve(v) == null) {
                     throw k.bad(key, "unknown currency '" + v + "'");
                 }
                 defs.put(c, v);
@@ -254,12 +288,12 @@ final class Profile {
         this.netCurrency = k.source("net.currency.column", format);
         this.zoneColumn = k.source("zone.column", format);
         this.zone = p.getProperty("zone") == null ? null : k.zone("zone");
-        Set<Canonical> opt = EnumSet.noneOf(Canonical.class);
+        Set<Column> opt = new TreeSet<>(COLUMN_ORDER);
         for (String v : k.text("optional", "").split(",")) {
             if (!v.isBlank()) {
-                Canonical c = Canonical.byKey(v.trim());
+                Column c = column(v.trim());
                 if (c == null) {
-                    throw k.bad("optional", "unknown canonical column '" + v.trim() + "'");
+                    throw k.bad("optional", "unknown " + columnWord() + " '" + v.trim() + "'");
                 }
                 opt.add(c);
             }
@@ -267,26 +301,10 @@ final class Profile {
         this.optional = Collections.unmodifiableSet(opt);
 
         // the profile must be able to produce a record at all
-        boolean hasAmount = columns.containsKey(Canonical.AMOUNT) || amountCredit != null || amountDebit != null
-                || byType.containsKey(Canonical.AMOUNT);
-        if (!hasAmount) {
-            throw k.bad(prefix + "amount", "missing: map the amount (or amount.credit.column / amount.debit.column)");
-        }
-        if (!columns.containsKey(Canonical.TXN_TIME)) {
-            throw k.bad(prefix + "txn_time", "missing: map the transaction time");
-        }
-        if (!columns.containsKey(Canonical.TYPE) && typeDefault == null && amountSign != AmountSign.SIGNED) {
-            throw k.bad(prefix + "type", "missing: map the type, or give type.default, or amount.sign=signed");
-        }
-        if (columns.containsKey(Canonical.TYPE) && typeMap.isEmpty()) {
-            throw k.bad("type.map", "missing: the type column is mapped but no type.map.<value>=KIND is given");
-        }
-        if (columns.containsKey(Canonical.NET) && (netCredit != null || netDebit != null)) {
-            throw k.bad(prefix + "net", "give either " + prefix + "net or net.credit.column/net.debit.column");
-        }
-        if (columns.containsKey(Canonical.AMOUNT) && (amountCredit != null || amountDebit != null)) {
-            throw k.bad(prefix + "amount",
-                    "give either " + prefix + "amount or amount.credit.column/amount.debit.column");
+        if (target == Target.TERMINAL) {
+            checkTerminal(k, prefix);
+        } else {
+            checkSettlement(k, prefix);
         }
         if (!header) {
             for (Source src : allSources()) {
@@ -310,6 +328,74 @@ final class Profile {
             allSpans.addAll(distinct);
         }
         this.spans = List.copyOf(allSpans);
+    }
+
+    private void checkSettlement(Keys k, String prefix) {
+        boolean hasAmount = columns.containsKey(Canonical.AMOUNT) || amountCredit != null || amountDebit != null
+                || byType.containsKey(Canonical.AMOUNT);
+        if (!hasAmount) {
+            throw k.bad(prefix + "amount", "missing: map the amount (or amount.credit.column / amount.debit.column)");
+        }
+        if (!columns.containsKey(Canonical.TXN_TIME)) {
+            throw k.bad(prefix + "txn_time", "missing: map the transaction time");
+        }
+        if (!columns.containsKey(Canonical.TYPE) && typeDefault == null && amountSign != AmountSign.SIGNED) {
+            throw k.bad(prefix + "type", "missing: map the type, or give type.default, or amount.sign=signed");
+        }
+        if (columns.containsKey(Canonical.TYPE) && typeMap.isEmpty()) {
+            throw k.bad("type.map", "missing: the type column is mapped but no type.map.<value>=KIND is given");
+        }
+        if (columns.containsKey(Canonical.NET) && (netCredit != null || netDebit != null)) {
+            throw k.bad(prefix + "net", "give either " + prefix + "net or net.credit.column/net.debit.column");
+        }
+        if (columns.containsKey(Canonical.AMOUNT) && (amountCredit != null || amountDebit != null)) {
+            throw k.bad(prefix + "amount",
+                    "give either " + prefix + "amount or amount.credit.column/amount.debit.column");
+        }
+    }
+
+    private void checkTerminal(Keys k, String prefix) {
+        if (!columns.containsKey(TerminalColumn.AMOUNT) && !byType.containsKey(TerminalColumn.AMOUNT)) {
+            throw k.bad(prefix + "amount", "missing: map the amount");
+        }
+        if (!columns.containsKey(TerminalColumn.LOCAL_TIME)) {
+            throw k.bad(prefix + "local_time", "missing: map the transaction's local time");
+        }
+        boolean kind = columns.containsKey(TerminalColumn.KIND);
+        if (!kind && !columns.containsKey(TerminalColumn.MTI) && typeDefault == null) {
+            throw k.bad(prefix + "kind", "missing: map the kind (with type.map.*), or the mti (and processing_code), "
+                    + "or give type.default");
+        }
+        if (kind && typeMap.isEmpty()) {
+            throw k.bad("type.map", "missing: the kind column is mapped but no type.map.<value>=KIND is given");
+        }
+        Set<TxnKind> terminalKinds = Set.of(TxnKind.SALE, TxnKind.REFUND, TxnKind.VOID, TxnKind.REVERSAL);
+        for (Map.Entry<String, TxnKind> e : typeMap.entrySet()) {
+            if (e.getValue() != null && !terminalKinds.contains(e.getValue())) {
+                throw k.bad("type.map." + e.getKey(), "a terminal transaction is SALE, REFUND, VOID or REVERSAL "
+                        + "(or IGNORE), not " + e.getValue());
+            }
+        }
+        if (typeDefault != null && !terminalKinds.contains(typeDefault)) {
+            throw k.bad("type.default", "a terminal transaction is SALE, REFUND, VOID or REVERSAL, not " + typeDefault);
+        }
+        if (!columns.containsKey(TerminalColumn.RESPONSE_CODE) && !defaults.containsKey(TerminalColumn.RESPONSE_CODE)) {
+            throw k.bad(prefix + "response_code", "missing: map the response code, or give default.response_code "
+                    + "(e.g. 00 for an export of approved transactions only)");
+        }
+    }
+
+    /** The column a profile key names, for this profile's target; null when there is none. */
+    private Column column(String key) {
+        return target == Target.SETTLEMENT ? Canonical.byKey(key) : TerminalColumn.byKey(key);
+    }
+
+    private String columnWord() {
+        return target == Target.SETTLEMENT ? "canonical column" : "terminal field";
+    }
+
+    private String columnKeys() {
+        return target == Target.SETTLEMENT ? Canonical.keys() : TerminalColumn.keys();
     }
 
     /** Every source the profile reads. */
@@ -338,7 +424,7 @@ final class Profile {
         for (Source s : allSources()) {
             req.add(s);
         }
-        for (Canonical c : optional) {
+        for (Column c : optional) {
             List<Source> l = columns.get(c);
             if (l != null) {
                 req.removeAll(l);
@@ -371,7 +457,8 @@ final class Profile {
                 "record.select.values", "record.select.prefix", "stop.at.prefix", "detect.regex", "strip.prefix",
                 "strip.suffix", "amount.thousands.separator", "amount.decimal.separator", "amount.strip.chars",
                 "amount.units", "amount.sign", "amount.credit.column", "amount.debit.column", "net.credit.column",
-                "net.debit.column", "net.currency.column", "fee.negate", "zone", "zone.column", "type.default", "optional");
+                "net.debit.column", "net.currency.column", "fee.negate", "zone", "zone.column", "type.default", "optional",
+                "target");
         private final String origin;
         private final Properties p;
 

@@ -41,10 +41,10 @@ public final class SettlementReaders {
      * @throws InputException when the profile cannot be found or is invalid (naming the key)
      */
     public static RecordReader<SettlementRecord> open(String profile, Charset encoding, ReconConfig config) {
-        return new ProfileReader(load(profile), encoding, config);
+        return new ProfileReader(load(profile, Profile.Target.SETTLEMENT), encoding, config);
     }
 
-    /** The shipped profile names, sorted. */
+    /** The shipped profile names (settlement and terminal profiles), sorted. */
     public static List<String> shippedProfiles() {
         List<String> names = new ArrayList<>();
         try (InputStream in = SettlementReaders.class.getResourceAsStream(RESOURCES + "index")) {
@@ -66,7 +66,8 @@ public final class SettlementReaders {
     /** Name, description, format, encoding and assumptions of a shipped profile or a profile file. */
     public static ProfileInfo describe(String profile) {
         Profile p = load(profile);
-        return new ProfileInfo(p.name, p.description, p.formatName(), p.encoding.name(), p.assumes);
+        return new ProfileInfo(p.name, p.target.name().toLowerCase(java.util.Locale.ROOT), p.description,
+                p.formatName(), p.encoding.name(), p.assumes);
     }
 
     /** The text of a shipped profile or a profile file, as written (for {@code posrecon profiles show}). */
@@ -84,7 +85,7 @@ public final class SettlementReaders {
     }
 
     /**
-     * The shipped profile that fits a file, judged by its head: for delimited layouts, the header row holds every
+     * The shipped settlement profile that fits a file, judged by its head: for delimited layouts, the header row holds every
      * column the profile requires (the profile requiring most columns wins); for fixed-width layouts, the first
      * line matches the profile's {@code detect.regex}.
      *
@@ -92,10 +93,24 @@ public final class SettlementReaders {
      * @return the profile name, or empty when none fits
      */
     public static Optional<String> detect(Path file, Charset encoding) {
+        return detect(file, encoding, Profile.Target.SETTLEMENT);
+    }
+
+    /** The shipped profile of any target (settlement or terminal) that fits a file best, as {@link #detect}. */
+    public static Optional<String> detectAny(Path file, Charset encoding) {
+        return detect(file, encoding, null);
+    }
+
+    /** @param target the profiles to try, null for all */
+    static Optional<String> detect(Path file, Charset encoding, Profile.Target target) {
         String best = null;
         int bestScore = 0;
         for (String name : shippedProfiles()) {
-            int score = fit(load(name), file, encoding);
+            Profile p = load(name);
+            if (target != null && p.target != target) {
+                continue;
+            }
+            int score = fit(p, file, encoding);
             if (score > bestScore) {
                 best = name;
                 bestScore = score;
@@ -161,6 +176,19 @@ public final class SettlementReaders {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** Loads a profile and checks it is of the target the caller reads. */
+    static Profile load(String profile, Profile.Target target) {
+        Profile p = load(profile);
+        if (p.target != target) {
+            boolean terminal = p.target == Profile.Target.TERMINAL;
+            throw new InputException(p.origin, 0, "target", terminal
+                    ? "a terminal profile (target=terminal) cannot read a settlement file; give it with "
+                    + "--terminal-profile"
+                    : "a settlement profile cannot read a terminal log; a terminal profile has target=terminal");
+        }
+        return p;
     }
 
     static Profile load(String profile) {

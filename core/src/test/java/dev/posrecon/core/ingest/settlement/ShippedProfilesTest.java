@@ -54,7 +54,7 @@ class ShippedProfilesTest {
     @Test
     void shippedProfilesAreListedSortedAndDescribed() {
         assertThat(SettlementReaders.shippedProfiles()).containsExactly("adyen-settlement-details", "alipay-bill",
-                "canonical", "fixed-width-acquirer", "stripe-payout-reconciliation", "wechatpay-bill");
+                "canonical", "fixed-width-acquirer", "stripe-payout-reconciliation", "terminal-csv", "wechatpay-bill");
         for (String name : SettlementReaders.shippedProfiles()) {
             ProfileInfo info = SettlementReaders.describe(name);
             assertThat(info.name()).isEqualTo(name);
@@ -65,10 +65,14 @@ class ShippedProfilesTest {
         assertThat(SettlementReaders.describe(null).name()).isEqualTo("canonical");
         assertThat(SettlementReaders.describe("fixed-width-acquirer").format()).isEqualTo("fixed-width");
         assertThat(SettlementReaders.describe("alipay-bill").encoding()).isEqualTo("GB18030");
+        assertThat(SettlementReaders.describe("terminal-csv").target()).isEqualTo("terminal");
+        assertThat(profiles()).hasSize(6).doesNotContain("terminal-csv");
     }
 
+    /** The shipped settlement profiles (terminal profiles have their own test). */
     static List<String> profiles() {
-        return SettlementReaders.shippedProfiles();
+        return SettlementReaders.shippedProfiles().stream()
+                .filter(n -> SettlementReaders.describe(n).target().equals("settlement")).toList();
     }
 
     @ParameterizedTest
