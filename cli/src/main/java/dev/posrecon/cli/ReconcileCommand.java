@@ -124,13 +124,21 @@ final class ReconcileCommand implements Callable<Integer> {
                 encoding,
                 date, config, outDir, fmts, db, noDb, reload, redactContacts, threads,
                 System.getProperty("user.name", "unknown"));
-        boolean progress = !quiet && System.console() != null;
+        boolean progress = !quiet && !configOptions.verbose && System.console() != null;
         ReconOutcome outcome;
         try {
-            outcome = Posrecon.reconcile(request, progress ? phase -> {
-                err.print("\rposrecon: " + phase + "...                    ");
+            long t0 = System.nanoTime();
+            outcome = Posrecon.reconcile(request, phase -> {
+                if (configOptions.verbose) {
+                    err.printf("posrecon: %7.2f s  %s%n", (System.nanoTime() - t0) / 1e9, phase);
+                } else if (progress) {
+                    err.print("\rposrecon: " + phase + "...                    ");
+                }
                 err.flush();
-            } : phase -> { });
+            });
+            if (configOptions.verbose) {
+                err.printf("posrecon: %7.2f s  done%n", (System.nanoTime() - t0) / 1e9);
+            }
         } catch (RuntimeException e) {
             RunLog.append(logFile, "FAILED " + e.getMessage());
             throw e;

@@ -88,12 +88,14 @@ public final class Reconciler {
             Result r = reconcile(in, day -> asOf == null || !day.plusDays(lag).isAfter(asOf));
             progress.accept("saving to the ledger");
             run.saveRecords(in.terminal, in.settlement, in.journal, statusOf(r));
+            progress.accept("syncing cases");
             SyncResult sync = run.syncCases(r.cases, scope, Instant.now());
             for (Inputs.FileRead f : in.files) {
                 run.recordCounts(f.displayName(), f.result().records().size(), f.result().rejects().size());
             }
             progress.accept("writing case files");
             List<Path> written = write(in, r);
+            progress.accept("committing");
             run.finish("OK", "{\"cases\":" + r.cases.size() + ",\"new\":" + sync.created() + ",\"auto_closed\":"
                     + sync.autoClosed() + ",\"rejects\":" + in.rejects.size() + "}");
             run.commit();
