@@ -54,7 +54,10 @@ public final class AtomicFiles {
             } catch (IOException ignored) {
                 // the original error matters more
             }
-            throw new StoreException("cannot write " + target + ": " + e.getMessage(), e);
+            String why = e instanceof java.nio.file.NoSuchFileException ? "no such directory or not creatable: "
+                    + e.getMessage() : e instanceof java.nio.file.AccessDeniedException ? "permission denied: "
+                    + e.getMessage() : e.toString();
+            throw new StoreException("cannot write " + target + ": " + why, e);
         }
     }
 }
