@@ -7,6 +7,7 @@ import dev.posrecon.core.error.InputException;
 import dev.posrecon.core.ingest.CsvRows;
 import dev.posrecon.core.ingest.ReadResult;
 import dev.posrecon.core.ingest.RecordReader;
+import dev.posrecon.core.ingest.Shared;
 import dev.posrecon.core.ingest.TextInput;
 import dev.posrecon.core.ingest.Values;
 import dev.posrecon.core.ingest.Values.BadValue;
@@ -100,6 +101,7 @@ public final class JournalReader implements RecordReader<Receipt> {
         Currency cur = config.currency();
         Map<String, Draft> drafts = new LinkedHashMap<>();
         List<Reject> rejects = new ArrayList<>();
+        Shared shared = new Shared();
         try (CsvRows rows = new CsvRows(file, name, null, REQUIRED)) {
             int cNo = rows.column("receipt_no");
             int cStore = rows.column("store_id");
@@ -149,9 +151,9 @@ public final class JournalReader implements RecordReader<Receipt> {
                         d.time = time;
                         d.kind = kind;
                         d.total = total;
-                        d.storeId = CsvRows.get(row, cStore);
-                        d.registerId = CsvRows.get(row, cReg);
-                        d.cashierId = CsvRows.get(row, cCashier);
+                        d.storeId = shared.string(CsvRows.get(row, cStore));
+                        d.registerId = shared.string(CsvRows.get(row, cReg));
+                        d.cashierId = shared.string(CsvRows.get(row, cCashier));
                         d.original = CsvRows.get(row, cOrig);
                         d.member = CsvRows.get(row, cMember);
                         d.phone = CsvRows.get(row, cPhone);
@@ -162,7 +164,8 @@ public final class JournalReader implements RecordReader<Receipt> {
                     }
                     String last4 = CsvRows.get(row, cLast4);
                     d.tenders.add(new Tender(new SourceRef(name, row.line()), type, Money.of(amount, cur),
-                            CsvRows.get(row, cTid), CsvRows.get(row, cStan), CsvRows.get(row, cRrn),
+                            shared.string(CsvRows.get(row, cTid)), shared.string(CsvRows.get(row, cStan)),
+                            CsvRows.get(row, cRrn),
                             CsvRows.get(row, cAuth), last4 == null ? null : Cards.last4(Cards.mask(last4))));
                 } catch (BadValue e) {
                     d.bad = reject(name, row, e.reason());

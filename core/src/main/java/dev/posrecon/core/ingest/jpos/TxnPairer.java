@@ -275,7 +275,7 @@ final class TxnPairer {
                 shared(q.proc),
                 shared(tid),
                 shared(first(q.mid, r == null ? null : r.mid)),
-                q.stan,
+                shared(q.stan),
                 first(r == null ? null : r.rrn, q.rrn),
                 r == null ? null : r.auth,
                 r == null ? null : shared(r.rc),
@@ -284,7 +284,7 @@ final class TxnPairer {
                 first(q.card(), r == null ? null : r.card()),
                 p.time,
                 original == null ? null : shared(original[0]),
-                original == null ? null : original[1]);
+                original == null ? null : shared(original[1]));
     }
 
     /** One instance per distinct value of the few-valued fields, so that a big log's records stay small. */

@@ -1,10 +1,12 @@
 package dev.posrecon.core.ingest.settlement;
 
-import dev.posrecon.core.ingest.TextInput;
 import dev.posrecon.core.config.ReconConfig;
 import dev.posrecon.core.error.InputException;
 import dev.posrecon.core.ingest.ReadResult;
 import dev.posrecon.core.ingest.RecordReader;
+import dev.posrecon.core.ingest.Shared;
+import dev.posrecon.core.ingest.TextInput;
+import dev.posrecon.core.ingest.Values;
 import dev.posrecon.core.model.Cards;
 import dev.posrecon.core.model.Currencies;
 import dev.posrecon.core.model.Money;
@@ -101,6 +103,9 @@ final class ProfileReader implements RecordReader<SettlementRecord> {
     /** Maps rows once the header (if any) is known and every source is resolved to a row position. */
     private final class Mapper {
         private final Map<Profile.Source, Integer> positions = new HashMap<>();
+        /** the same positions by identity: sources are records with many fields, slow to hash on every value. */
+        private final Map<Profile.Source, Integer> byIdentity = new java.util.IdentityHashMap<>();
+        private final Shared shared = new Shared();
         private final String[] header;
 
         Mapper(RowStream rows, String file) {
@@ -233,8 +238,8 @@ final class ProfileReader implements RecordReader<SettlementRecord> {
             }
 
             return new SettlementRecord(ref,
-                    text(v, Canonical.MERCHANT_ID, kind),
-                    text(v, Canonical.TERMINAL_ID, kind),
+                    shared.string(text(v, Canonical.MERCHANT_ID, kind)),
+                    shared.string(text(v, Canonical.TERMINAL_ID, kind)),
                     txnTime(v, kind),
                     settleDate(v, kind),
                     kind,
@@ -244,8 +249,8 @@ final class ProfileReader implements RecordReader<SettlementRecord> {
                     Cards.mask(text(v, Canonical.CARD, kind)),
                     text(v, Canonical.AUTH_CODE, kind),
                     text(v, Canonical.RRN, kind),
-                    text(v, Canonical.STAN, kind),
-                    text(v, Canonical.BATCH, kind));
+                    shared.string(text(v, Canonical.STAN, kind)),
+                    shared.string(text(v, Canonical.BATCH, kind)));
         }
 
         private boolean onlyEmptyBeyond(String[] v, int n) {
@@ -301,8 +306,11 @@ final class ProfileReader implements RecordReader<SettlementRecord> {
             List<DateTimeFormatter> fmts = profile.dateFormats.get(Canonical.TXN_TIME);
             try {
                 if (fmts == null) {
-                    String iso = t.length() > 10 && t.charAt(10) == ' ' ? t.substring(0, 10) + 'T' + t.substring(11) : t;
-                    ldt = LocalDateTime.parse(iso);
+                    ldt = Values.simpleLocalDateTime(t);
+                    if (ldt == null) {
+                        String iso = t.length() > 10 && t.charAt(10) == ' ' ? t.substring(0, 10) + 'T' + t.substring(11) : t;
+                        ldt = LocalDateTime.parse(iso);
+                    }
                 } else {
                     for (DateTimeFormatter f : fmts) {
                         try {
@@ -352,6 +360,10 @@ final class ProfileReader implements RecordReader<SettlementRecord> {
             }
             List<DateTimeFormatter> fmts = profile.dateFormats.get(Canonical.SETTLE_DATE);
             if (fmts == null) {
+                LocalDate simple = Values.simpleLocalDate(t);
+                if (simple != null) {
+                    return simple;
+                }
                 fmts = List.of(DateTimeFormatter.ISO_LOCAL_DATE);
             }
             for (DateTimeFormatter f : fmts) {
@@ -389,14 +401,14 @@ final class ProfileReader implements RecordReader<SettlementRecord> {
         }
 
         private long minor(String text, Profile.Source s, Canonical c, Currency currency) {
-            StringBuilder sb = new StringBuilder(text.length());
+            String t = text;
             for (int i = 0; i < text.length(); i++) {
                 char ch = text.charAt(i);
-                if (profile.amountStripChars.indexOf(ch) < 0 && !Character.isWhitespace(ch)) {
-                    sb.append(ch);
+                if (profile.amountStripChars.indexOf(ch) >= 0 || Character.isWhitespace(ch)) {
+                    t = stripped(text);
+                    break;
                 }
             }
-            String t = sb.toString();
             if (profile.thousandsSeparator != null && t.contains(profile.thousandsSeparator)) {
                 if (!grouped(t)) {
                     throw problem(c, s, "not a number: '" + text + "' (digit groups of three expected around '"
@@ -420,6 +432,17 @@ final class ProfileReader implements RecordReader<SettlementRecord> {
             } catch (ArithmeticException e) {
                 throw problem(c, s, "more decimals than " + currency.getCurrencyCode() + " has: '" + text + "'");
             }
+        }
+
+        private String stripped(String text) {
+            StringBuilder sb = new StringBuilder(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                char ch = text.charAt(i);
+                if (profile.amountStripChars.indexOf(ch) < 0 && !Character.isWhitespace(ch)) {
+                    sb.append(ch);
+                }
+            }
+            return sb.toString();
         }
 
         /** Thousands separators only between groups of three digits in the integer part: 1,234.50 yes, 1,00 no. */
@@ -451,7 +474,11 @@ final class ProfileReader implements RecordReader<SettlementRecord> {
 
         /** The cleaned value of a source (strip, strip.prefix/suffix), or null when absent or empty. */
         private String value(String[] v, Profile.Source s) {
-            Integer pos = positions.get(s);
+            Integer pos = byIdentity.get(s);
+            if (pos == null && !byIdentity.containsKey(s)) {
+                pos = positions.get(s);
+                byIdentity.put(s, pos);
+            }
             if (pos == null || pos >= v.length || v[pos] == null) {
                 return null;
             }
