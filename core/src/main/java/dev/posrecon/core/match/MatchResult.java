@@ -44,8 +44,10 @@ public final class MatchResult {
         List<Txn.TenderRef> refs = new java.util.ArrayList<>();
         for (Receipt r : receipts) {
             int from = refs.size();
-            for (var t : r.cardTenders()) {
-                refs.add(new Txn.TenderRef(r, t));
+            for (var t : r.tenders()) {
+                if (t.type() == dev.posrecon.core.model.TenderType.CARD) {
+                    refs.add(new Txn.TenderRef(r, t));
+                }
             }
             if (refs.size() > from) {
                 tendersByReceipt.putIfAbsent(r, List.copyOf(refs.subList(from, refs.size())));

@@ -57,8 +57,9 @@ public final class Matcher {
         List<TerminalRecord> t = new ArrayList<>(terminal);
         t.sort(Orders.TERMINAL);
         List<Txn> txns = new ArrayList<>(t.size());
+        dev.posrecon.core.ingest.Shared stans = new dev.posrecon.core.ingest.Shared();
         for (TerminalRecord r : t) {
-            txns.add(new Txn(txns.size(), r));
+            txns.add(new Txn(txns.size(), r, stans.string(TerminalRecord.normStan(r.stan()))));
         }
         List<SettlementRecord> s = new ArrayList<>(settlement);
         s.sort(Orders.SETTLEMENT);

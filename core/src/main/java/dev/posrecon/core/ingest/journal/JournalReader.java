@@ -166,7 +166,7 @@ public final class JournalReader implements RecordReader<Receipt> {
                     d.tenders.add(new Tender(new SourceRef(name, row.line()), type, Money.of(amount, cur),
                             shared.string(CsvRows.get(row, cTid)), shared.string(CsvRows.get(row, cStan)),
                             CsvRows.get(row, cRrn),
-                            CsvRows.get(row, cAuth), last4 == null ? null : Cards.last4(Cards.mask(last4))));
+                            CsvRows.get(row, cAuth), last4 == null ? null : shared.string(Cards.last4(Cards.mask(last4)))));
                 } catch (BadValue e) {
                     d.bad = reject(name, row, e.reason());
                 }
@@ -180,8 +180,10 @@ public final class JournalReader implements RecordReader<Receipt> {
             if (d.bad != null) {
                 rejects.add(d.bad);
             } else {
+                Money only = d.tenders.size() == 1 ? d.tenders.get(0).amount() : null;
+                Money total = only != null && only.minor() == d.total ? only : Money.of(d.total, cur);
                 out.add(new Receipt(new SourceRef(name, d.line), d.no, d.storeId, d.registerId, d.cashierId, d.time,
-                        d.kind, Money.of(d.total, cur), d.tenders, d.original, d.member, d.phone, d.email));
+                        d.kind, total, d.tenders, d.original, d.member, d.phone, d.email));
             }
         }
         rejects.sort(null);
