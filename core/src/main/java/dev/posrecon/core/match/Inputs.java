@@ -3,6 +3,7 @@ package dev.posrecon.core.match;
 import dev.posrecon.core.ReconRequest;
 import dev.posrecon.core.error.InputException;
 import dev.posrecon.core.error.ReconException;
+import dev.posrecon.core.ingest.Interner;
 import dev.posrecon.core.ingest.ReadResult;
 import dev.posrecon.core.ingest.RecordReader;
 import dev.posrecon.core.ingest.customers.CustomerReader;
@@ -68,15 +69,17 @@ public final class Inputs {
     public static Inputs read(ReconRequest r) {
         checkReadable(r);
         List<Task> tasks = new ArrayList<>();
-        JposLogReader jpos = new JposLogReader(r.config());
+        // values the sources repeat (RRN, auth code, card) kept once; dropped when reading is done
+        Interner interner = new Interner(1 << 23);
+        JposLogReader jpos = new JposLogReader(r.config(), interner);
         for (Path p : r.terminalLogs()) {
             tasks.add(new Task(Source.TERMINAL, p, jpos));
         }
-        RecordReader<SettlementRecord> settle = SettlementReaders.open(r.profile(), r.encoding(), r.config());
+        RecordReader<SettlementRecord> settle = SettlementReaders.open(r.profile(), r.encoding(), r.config(), interner);
         for (Path p : r.settlements()) {
             tasks.add(new Task(Source.SETTLEMENT, p, settle));
         }
-        JournalReader journal = new JournalReader(r.config());
+        JournalReader journal = new JournalReader(r.config(), interner);
         for (Path p : r.journals()) {
             tasks.add(new Task(Source.JOURNAL, p, journal));
         }

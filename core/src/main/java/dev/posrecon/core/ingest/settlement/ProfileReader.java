@@ -2,6 +2,7 @@ package dev.posrecon.core.ingest.settlement;
 
 import dev.posrecon.core.config.ReconConfig;
 import dev.posrecon.core.error.InputException;
+import dev.posrecon.core.ingest.Interner;
 import dev.posrecon.core.ingest.ReadResult;
 import dev.posrecon.core.ingest.RecordReader;
 import dev.posrecon.core.ingest.Shared;
@@ -40,8 +41,14 @@ final class ProfileReader implements RecordReader<SettlementRecord> {
     private final Profile profile;
     private final Charset encoding;
     private final ReconConfig config;
+    private final Interner interner;
 
     ProfileReader(Profile profile, Charset encoding, ReconConfig config) {
+        this(profile, encoding, config, Interner.NONE);
+    }
+
+    ProfileReader(Profile profile, Charset encoding, ReconConfig config, Interner interner) {
+        this.interner = interner;
         this.profile = profile;
         this.encoding = encoding;
         this.config = config;
@@ -246,9 +253,9 @@ final class ProfileReader implements RecordReader<SettlementRecord> {
                     amount,
                     fee == null ? null : Money.of(fee, feeCurrency),
                     net == null ? null : Money.of(net, feeCurrency),
-                    Cards.mask(text(v, Canonical.CARD, kind)),
-                    text(v, Canonical.AUTH_CODE, kind),
-                    text(v, Canonical.RRN, kind),
+                    interner.intern(Cards.mask(text(v, Canonical.CARD, kind))),
+                    interner.intern(text(v, Canonical.AUTH_CODE, kind)),
+                    interner.intern(text(v, Canonical.RRN, kind)),
                     shared.string(text(v, Canonical.STAN, kind)),
                     shared.string(text(v, Canonical.BATCH, kind)));
         }
