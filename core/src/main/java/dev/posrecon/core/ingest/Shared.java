@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Keeps a big day's records small: one instance per distinct value of the few-valued strings a reader keeps
- * (terminal and store ids, STANs, batches...) and of dates and whole-second times. Readers hold a million records
+ * (terminal and store ids, STANs, batches...) and of dates and whole-second times and date-times. Readers hold a million records
  * for matching; without this most of the heap is copies of "898310048160001". One instance per reader (not
  * thread-safe); the date and time caches are shared and hold only immutable values.
  */
@@ -16,6 +16,8 @@ public final class Shared {
     private static final int MAX_STRINGS = 1 << 18;
     private static final int MAX_LENGTH = 24;
     private static final LocalTime[] SECONDS = new LocalTime[24 * 3600];
+    /** whole-second date-times of the date most recently seen at that second of the day. */
+    private static final LocalDateTime[] DATE_TIMES = new LocalDateTime[24 * 3600];
     private static final int FIRST_YEAR = 1970;
     private static final int YEARS = 200;
     private static final LocalDate[] DATES = new LocalDate[YEARS * 12 * 31];
@@ -44,7 +46,19 @@ public final class Shared {
      * @throws java.time.DateTimeException when a field is out of range, as {@code LocalDateTime.of} does
      */
     public static LocalDateTime dateTime(int year, int month, int day, int hour, int minute, int second, int nano) {
-        return LocalDateTime.of(date(year, month, day), time(hour, minute, second, nano));
+        LocalDate d = date(year, month, day);
+        LocalTime t = time(hour, minute, second, nano);
+        if (nano != 0) {
+            return LocalDateTime.of(d, t);
+        }
+        int k = t.toSecondOfDay();
+        LocalDateTime c = DATE_TIMES[k];
+        if (c != null && c.toLocalDate() == d) {
+            return c;
+        }
+        c = LocalDateTime.of(d, t);
+        DATE_TIMES[k] = c;
+        return c;
     }
 
     /** {@link LocalDate#of(int, int, int)}, shared (years 1970-2169). */

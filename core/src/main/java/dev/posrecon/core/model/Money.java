@@ -14,8 +14,24 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
     }
 
     public static Money of(long minor, Currency currency) {
+        if (minor >= 0 && minor < CACHED && currency != null) {
+            Money[] c = CACHE.computeIfAbsent(currency, k -> new Money[CACHED]);
+            Money m = c[(int) minor];
+            if (m == null) {
+                m = new Money(minor, currency);
+                c[(int) minor] = m;
+            }
+            return m;
+        }
         return new Money(minor, currency);
     }
+
+    /**
+     * Amounts below 1,310.72 (in minor units of a two-decimal currency) are shared: a big day holds millions of
+     * amounts, fees and totals, most of them small. Money is a value; no code compares it by identity.
+     */
+    private static final int CACHED = 1 << 17;
+    private static final java.util.Map<Currency, Money[]> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
     public static Money zero(Currency currency) {
         return new Money(0, currency);
