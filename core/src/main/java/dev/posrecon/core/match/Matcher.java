@@ -15,6 +15,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * The deterministic three-way matching core.
@@ -48,12 +54,84 @@ public final class Matcher {
     private static final Duration DAY = Duration.ofHours(24);
 
     private final ReconConfig config;
+    private final int threads;
 
     public Matcher(ReconConfig config) {
+        this(config, 1);
+    }
+
+    /** @param threads more than 1: sort and index on a second thread (the result is the same) */
+    public Matcher(ReconConfig config, int threads) {
         this.config = config;
+        this.threads = threads;
+    }
+
+    /** Runs {@code task} on the pool (or at once without one); the supplier waits for its result. */
+    private static <T> Supplier<T> fork(ExecutorService pool, Callable<T> task) {
+        if (pool == null) {
+            T v = call(task);
+            return () -> v;
+        }
+        Future<T> f = pool.submit(task);
+        return () -> {
+            try {
+                return f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while matching", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        };
+    }
+
+    private static <T> T call(Callable<T> task) {
+        try {
+            return task.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public MatchResult match(List<TerminalRecord> terminal, List<SettlementRecord> settlement, List<Receipt> journal) {
+        ExecutorService pool = threads > 1 ? Executors.newSingleThreadExecutor(run -> {
+            Thread th = new Thread(run, "posrecon-match");
+            th.setDaemon(true);
+            return th;
+        }) : null;
+        try {
+            return match(terminal, settlement, journal, pool);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /**
+     * Sorting the three inputs and building the indexes are independent: with a pool they run on two cores. Every
+     * step's result is the same either way; only the linking below is sequential (its order decides ties).
+     */
+    private MatchResult match(List<TerminalRecord> terminal, List<SettlementRecord> settlement, List<Receipt> journal,
+                              ExecutorService pool) {
+        Supplier<List<SettlementRecord>> sortedSettlement = fork(pool, () -> {
+            List<SettlementRecord> s = new ArrayList<>(settlement);
+            s.sort(Orders.SETTLEMENT);
+            return s;
+        });
+        Supplier<List<Receipt>> sortedReceipts = fork(pool, () -> {
+            List<Receipt> rs = new ArrayList<>(journal);
+            rs.sort(Orders.RECEIPT);
+            return rs;
+        });
         List<TerminalRecord> t = new ArrayList<>(terminal);
         t.sort(Orders.TERMINAL);
         List<Txn> txns = new ArrayList<>(t.size());
@@ -61,17 +139,15 @@ public final class Matcher {
         for (TerminalRecord r : t) {
             txns.add(new Txn(txns.size(), r, stans.string(TerminalRecord.normStan(r.stan()))));
         }
-        List<SettlementRecord> s = new ArrayList<>(settlement);
-        s.sort(Orders.SETTLEMENT);
-        List<Receipt> rs = new ArrayList<>(journal);
-        rs.sort(Orders.RECEIPT);
+        Supplier<Index> index = fork(pool, () -> new Index(txns));
+        List<Receipt> rs = sortedReceipts.get();
         Map<String, Receipt> byNo = new HashMap<>();
         for (Receipt r : rs) {
             byNo.putIfAbsent(r.receiptNo(), r);
         }
-        MatchResult m = new MatchResult(List.copyOf(txns), List.copyOf(s), List.copyOf(rs), byNo);
+        MatchResult m = new MatchResult(List.copyOf(txns), List.copyOf(sortedSettlement.get()), List.copyOf(rs), byNo);
+        Index idx = index.get();
 
-        Index idx = new Index(txns);
         linkCancellations(m, idx);
         linkSettlements(m, idx);
         netSettlementCancels(m, idx);
