@@ -20,8 +20,35 @@ import java.util.Map;
  */
 public final class CsvRows implements AutoCloseable {
 
-    /** One data row: values by header name, the line it starts on, its raw text (not yet masked). */
-    public record Row(String[] values, long line, String raw) {
+    /**
+     * One data row: values by header name, the line it starts on, its raw text (not yet masked). The raw text is
+     * made when first asked for, which must be before the next row is read.
+     */
+    public final class Row {
+        private final String[] values;
+        private final long line;
+        private String raw;
+
+        Row(String[] values, long line) {
+            this.values = values;
+            this.line = line;
+        }
+
+        public String[] values() {
+            return values;
+        }
+
+        public long line() {
+            return line;
+        }
+
+        public String raw() {
+            if (raw == null) {
+                String c = parser.getContext().currentParsedContent();
+                raw = c == null ? "" : c.strip();
+            }
+            return raw;
+        }
     }
 
     private final String file;
@@ -132,9 +159,7 @@ public final class CsvRows implements AutoCloseable {
         }
         long start = prevEnd + 1;
         prevEnd = Math.max(start, parser.getContext().currentLine());
-        String c = parser.getContext().currentParsedContent();
-        String raw = c == null ? "" : c.strip();
-        return new Row(values, start, raw);
+        return new Row(values, start);
     }
 
     private InputException failure(TextParsingException e) {

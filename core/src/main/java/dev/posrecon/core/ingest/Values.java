@@ -68,11 +68,72 @@ public final class Values {
     /** ISO local date-time, with {@code T} or a space between date and time. */
     public static LocalDateTime localDateTime(String field, String v) {
         required(field, v);
+        LocalDateTime fast = simpleLocalDateTime(v);
+        if (fast != null) {
+            return fast;
+        }
         try {
             return LocalDateTime.parse(v.strip(), LOCAL);
         } catch (DateTimeParseException e) {
             throw new BadValue(field, "not a local date-time like 2026-11-20T10:15:30: '" + v + "'");
         }
+    }
+
+    /**
+     * The common form {@code 2026-11-20T10:15:30} (or with a space for the T) without the formatter, date and
+     * time instances shared; null for anything else (the caller falls back to the formatter, which also words
+     * the error).
+     */
+    public static LocalDateTime simpleLocalDateTime(String v) {
+        if (v.length() != 19 || v.charAt(4) != '-' || v.charAt(7) != '-' || (v.charAt(10) != 'T' && v.charAt(10) != ' ')
+                || v.charAt(13) != ':' || v.charAt(16) != ':') {
+            return null;
+        }
+        int y = digits(v, 0, 4);
+        int mo = digits(v, 5, 7);
+        int d = digits(v, 8, 10);
+        int h = digits(v, 11, 13);
+        int mi = digits(v, 14, 16);
+        int s = digits(v, 17, 19);
+        if ((y | mo | d | h | mi | s) < 0) {
+            return null;
+        }
+        try {
+            return Shared.dateTime(y, mo, d, h, mi, s, 0);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** {@code 2026-11-20} without the formatter, shared; null for anything else. */
+    public static java.time.LocalDate simpleLocalDate(String v) {
+        if (v.length() != 10 || v.charAt(4) != '-' || v.charAt(7) != '-') {
+            return null;
+        }
+        int y = digits(v, 0, 4);
+        int mo = digits(v, 5, 7);
+        int d = digits(v, 8, 10);
+        if ((y | mo | d) < 0) {
+            return null;
+        }
+        try {
+            return Shared.date(y, mo, d);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The ASCII digits {@code v[from, to)} as a number, or -1 when any is not a digit. */
+    private static int digits(String v, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            int c = v.charAt(i) - '0';
+            if (c < 0 || c > 9) {
+                return -1;
+            }
+            n = n * 10 + c;
+        }
+        return n;
     }
 
     public static <E extends Enum<E>> E enumValue(String field, String v, Class<E> type) {

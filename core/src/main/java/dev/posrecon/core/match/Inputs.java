@@ -3,6 +3,7 @@ package dev.posrecon.core.match;
 import dev.posrecon.core.ReconRequest;
 import dev.posrecon.core.error.InputException;
 import dev.posrecon.core.error.ReconException;
+import dev.posrecon.core.ingest.Interner;
 import dev.posrecon.core.ingest.ReadResult;
 import dev.posrecon.core.ingest.RecordReader;
 import dev.posrecon.core.ingest.customers.CustomerReader;
@@ -74,14 +75,16 @@ public final class Inputs {
     public static Inputs read(ReconRequest r) {
         checkReadable(r);
         List<Task> tasks = new ArrayList<>();
+        // values the sources repeat (RRN, auth code, card) kept once; dropped when reading is done
+        Interner interner = new Interner(1 << 23);
         for (Path p : r.terminalLogs()) {
-            tasks.add(new Task(Source.TERMINAL, p, terminalReader(r, p)));
+            tasks.add(new Task(Source.TERMINAL, p, terminalReader(r, p, interner)));
         }
-        RecordReader<SettlementRecord> settle = SettlementReaders.open(r.profile(), r.encoding(), r.config());
+        RecordReader<SettlementRecord> settle = SettlementReaders.open(r.profile(), r.encoding(), r.config(), interner);
         for (Path p : r.settlements()) {
             tasks.add(new Task(Source.SETTLEMENT, p, settle));
         }
-        JournalReader journal = new JournalReader(r.config());
+        JournalReader journal = new JournalReader(r.config(), interner);
         for (Path p : r.journals()) {
             tasks.add(new Task(Source.JOURNAL, p, journal));
         }
@@ -151,15 +154,15 @@ public final class Inputs {
      *
      * @throws InputException when the file is neither a jPOS log nor fits a shipped terminal profile
      */
-    static RecordReader<TerminalRecord> terminalReader(ReconRequest r, Path file) {
+    static RecordReader<TerminalRecord> terminalReader(ReconRequest r, Path file, Interner interner) {
         if (JposLogReader.sniff(file)) {
-            return new JposLogReader(r.config());
+            return new JposLogReader(r.config(), interner);
         }
         String profile = r.terminalProfile();
         if (profile == null) {
             Optional<String> fits = TerminalReaders.detect(file, r.encoding());
             if (fits.isEmpty() && startsLikeXml(file)) {
-                return new JposLogReader(r.config());
+                return new JposLogReader(r.config(), interner);
             }
             profile = fits.orElseThrow(() -> new InputException(file.toString(), 1, null, "not a jPOS log, and no "
                     + "shipped terminal profile fits its header: give the profile of this CSV export with "

@@ -30,6 +30,9 @@ public final class MatchResult {
     final Map<Txn.TenderRef, String> tenderRule = new IdentityHashMap<>();
     final Map<Txn.TenderRef, List<Txn>> ambiguousTender = new IdentityHashMap<>();
     final List<Txn.TenderRef> cardTenders;
+    /** each receipt's card tenders, in tender order (identity look-up: receipts are records with many fields). */
+    private final Map<Receipt, List<Txn.TenderRef>> tendersByReceipt = new IdentityHashMap<>();
+    private final Map<TxnKind, List<Txn>> byKind = new java.util.EnumMap<>(TxnKind.class);
     final Map<String, Receipt> receiptsByNo;
 
     MatchResult(List<Txn> txns, List<SettlementRecord> settlements, List<Receipt> receipts,
@@ -40,11 +43,22 @@ public final class MatchResult {
         this.receiptsByNo = receiptsByNo;
         List<Txn.TenderRef> refs = new java.util.ArrayList<>();
         for (Receipt r : receipts) {
-            for (var t : r.cardTenders()) {
-                refs.add(new Txn.TenderRef(r, t));
+            int from = refs.size();
+            for (var t : r.tenders()) {
+                if (t.type() == dev.posrecon.core.model.TenderType.CARD) {
+                    refs.add(new Txn.TenderRef(r, t));
+                }
+            }
+            if (refs.size() > from) {
+                tendersByReceipt.putIfAbsent(r, List.copyOf(refs.subList(from, refs.size())));
             }
         }
         this.cardTenders = List.copyOf(refs);
+        Map<TxnKind, List<Txn>> kinds = new java.util.EnumMap<>(TxnKind.class);
+        for (Txn t : txns) {
+            kinds.computeIfAbsent(t.rec.kind(), k -> new java.util.ArrayList<>()).add(t);
+        }
+        kinds.forEach((k, l) -> byKind.put(k, List.copyOf(l)));
     }
 
     public List<Txn> txns() {
@@ -106,6 +120,11 @@ public final class MatchResult {
 
     /** Transactions of a kind, in order. */
     public List<Txn> txns(TxnKind kind) {
-        return txns.stream().filter(t -> t.rec.kind() == kind).toList();
+        return byKind.getOrDefault(kind, List.of());
+    }
+
+    /** The receipt's card tenders, in tender order (empty for a receipt with none or not in this match). */
+    public List<Txn.TenderRef> cardTenders(Receipt receipt) {
+        return tendersByReceipt.getOrDefault(receipt, List.of());
     }
 }

@@ -15,6 +15,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * The deterministic three-way matching core.
@@ -48,29 +54,100 @@ public final class Matcher {
     private static final Duration DAY = Duration.ofHours(24);
 
     private final ReconConfig config;
+    private final int threads;
 
     public Matcher(ReconConfig config) {
+        this(config, 1);
+    }
+
+    /** @param threads more than 1: sort and index on a second thread (the result is the same) */
+    public Matcher(ReconConfig config, int threads) {
         this.config = config;
+        this.threads = threads;
+    }
+
+    /** Runs {@code task} on the pool (or at once without one); the supplier waits for its result. */
+    private static <T> Supplier<T> fork(ExecutorService pool, Callable<T> task) {
+        if (pool == null) {
+            T v = call(task);
+            return () -> v;
+        }
+        Future<T> f = pool.submit(task);
+        return () -> {
+            try {
+                return f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while matching", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        };
+    }
+
+    private static <T> T call(Callable<T> task) {
+        try {
+            return task.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public MatchResult match(List<TerminalRecord> terminal, List<SettlementRecord> settlement, List<Receipt> journal) {
+        ExecutorService pool = threads > 1 ? Executors.newSingleThreadExecutor(run -> {
+            Thread th = new Thread(run, "posrecon-match");
+            th.setDaemon(true);
+            return th;
+        }) : null;
+        try {
+            return match(terminal, settlement, journal, pool);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /**
+     * Sorting the three inputs and building the indexes are independent: with a pool they run on two cores. Every
+     * step's result is the same either way; only the linking below is sequential (its order decides ties).
+     */
+    private MatchResult match(List<TerminalRecord> terminal, List<SettlementRecord> settlement, List<Receipt> journal,
+                              ExecutorService pool) {
+        Supplier<List<SettlementRecord>> sortedSettlement = fork(pool, () -> {
+            List<SettlementRecord> s = new ArrayList<>(settlement);
+            s.sort(Orders.SETTLEMENT);
+            return s;
+        });
+        Supplier<List<Receipt>> sortedReceipts = fork(pool, () -> {
+            List<Receipt> rs = new ArrayList<>(journal);
+            rs.sort(Orders.RECEIPT);
+            return rs;
+        });
         List<TerminalRecord> t = new ArrayList<>(terminal);
         t.sort(Orders.TERMINAL);
         List<Txn> txns = new ArrayList<>(t.size());
+        dev.posrecon.core.ingest.Shared stans = new dev.posrecon.core.ingest.Shared();
         for (TerminalRecord r : t) {
-            txns.add(new Txn(txns.size(), r));
+            txns.add(new Txn(txns.size(), r, stans.string(TerminalRecord.normStan(r.stan()))));
         }
-        List<SettlementRecord> s = new ArrayList<>(settlement);
-        s.sort(Orders.SETTLEMENT);
-        List<Receipt> rs = new ArrayList<>(journal);
-        rs.sort(Orders.RECEIPT);
+        Supplier<Index> index = fork(pool, () -> new Index(txns));
+        List<Receipt> rs = sortedReceipts.get();
         Map<String, Receipt> byNo = new HashMap<>();
         for (Receipt r : rs) {
             byNo.putIfAbsent(r.receiptNo(), r);
         }
-        MatchResult m = new MatchResult(List.copyOf(txns), List.copyOf(s), List.copyOf(rs), byNo);
+        MatchResult m = new MatchResult(List.copyOf(txns), List.copyOf(sortedSettlement.get()), List.copyOf(rs), byNo);
+        Index idx = index.get();
 
-        Index idx = new Index(txns);
         linkCancellations(m, idx);
         linkSettlements(m, idx);
         netSettlementCancels(m, idx);
@@ -92,7 +169,7 @@ public final class Matcher {
             String ostan = TerminalRecord.normStan(v.rec.originalStan());
             if (ostan != null) {
                 List<Txn> c = new ArrayList<>();
-                for (Txn x : idx.byTidStan.getOrDefault(key(v.rec.terminalId(), ostan), List.of())) {
+                for (Txn x : idx.byTidStan(v.rec.terminalId(), ostan)) {
                     if (x != v && cancellable(x, k) && sameClass(x.rec.requestMti(), v.rec.originalMti())
                             && notAfter(x.rec.localTime(), v.rec.localTime())) {
                         c.add(x);
@@ -103,7 +180,7 @@ public final class Matcher {
             }
             if (orig == null && v.rec.rrn() != null) {
                 List<Txn> c = new ArrayList<>();
-                for (Txn x : idx.byTidRrn.getOrDefault(key(v.rec.terminalId(), v.rec.rrn()), List.of())) {
+                for (Txn x : idx.byTidRrn(v.rec.terminalId(), v.rec.rrn())) {
                     if (x != v && cancellable(x, k) && notAfter(x.rec.localTime(), v.rec.localTime())) {
                         c.add(x);
                     }
@@ -182,7 +259,7 @@ public final class Matcher {
             if (last4 == null || s.txnTime() == null) {
                 continue;
             }
-            for (Txn x : idx.byAmountCard.getOrDefault(amountCard(s.amount().minor(), last4), List.of())) {
+            for (Txn x : idx.byAmountCard(s.amount().minor(), last4)) {
                 if (x.rec.kind() == want && x.settlements.isEmpty() && x.rec.amount().equals(s.amount())
                         && java.util.Objects.equals(s.terminalId(), x.rec.terminalId())
                         && within(x.rec.localTime(), s.txnTime(), config.matchWindow())) {
@@ -214,7 +291,10 @@ public final class Matcher {
     private Pick strongPick(SettlementRecord s, TxnKind want, Index idx) {
         String tid = s.terminalId();
         if (s.rrn() != null) {
-            List<Txn> c = idx.byTidRrn.getOrDefault(key(tid, s.rrn()), tid == null ? idx.byRrn.getOrDefault(s.rrn(), List.of()) : List.of());
+            List<Txn> c = idx.byTidRrn(tid, s.rrn());
+            if (c.isEmpty() && tid == null) {
+                c = idx.byRrn(s.rrn());
+            }
             Pick p = nearest(filterKind(c, want), s.txnTime(), null, TERMINAL_RRN);
             if (p.found()) {
                 return p;
@@ -222,7 +302,7 @@ public final class Matcher {
         }
         String stan = TerminalRecord.normStan(s.stan());
         if (stan != null && tid != null) {
-            Pick p = nearest(filterKind(idx.byTidStan.getOrDefault(key(tid, stan), List.of()), want), s.txnTime(), DAY,
+            Pick p = nearest(filterKind(idx.byTidStan(tid, stan), want), s.txnTime(), DAY,
                     TERMINAL_STAN);
             if (p.found()) {
                 return p;
@@ -230,7 +310,7 @@ public final class Matcher {
         }
         if (s.authCode() != null && tid != null) {
             List<Txn> c = new ArrayList<>();
-            for (Txn x : idx.byTidAuth.getOrDefault(key(tid, s.authCode()), List.of())) {
+            for (Txn x : idx.byTidAuth(tid, s.authCode())) {
                 if (x.rec.kind() == want && x.rec.amount().equals(s.amount())) {
                     c.add(x);
                 }
@@ -306,19 +386,16 @@ public final class Matcher {
     // ---- 3. settlement voids / reversals / chargebacks -------------------------------------------------------
 
     private void netSettlementCancels(MatchResult m, Index idx) {
-        Map<String, List<SettlementRecord>> saleByRrn = new HashMap<>();
-        Map<String, List<SettlementRecord>> saleByStan = new HashMap<>();
+        List<SettlementRecord> sales = new ArrayList<>();
         for (SettlementRecord s : m.settlements) {
             if (s.type() == TxnKind.SALE) {
-                if (s.rrn() != null) {
-                    saleByRrn.computeIfAbsent(key(s.terminalId(), s.rrn()), k -> new ArrayList<>()).add(s);
-                }
-                String st = TerminalRecord.normStan(s.stan());
-                if (st != null) {
-                    saleByStan.computeIfAbsent(key(s.terminalId(), st), k -> new ArrayList<>()).add(s);
-                }
+                sales.add(s);
             }
         }
+        KeyIndex<SettlementRecord> saleByRrn = new KeyIndex<>(sales, s -> s.rrn() == null ? KeyIndex.NONE
+                : KeyIndex.pair(s.terminalId(), s.rrn()));
+        KeyIndex<SettlementRecord> saleByStan = new KeyIndex<>(sales, s -> s.stan() == null ? KeyIndex.NONE
+                : KeyIndex.pair(s.terminalId(), TerminalRecord.normStan(s.stan())));
         for (SettlementRecord c : m.settlements) {
             TxnKind k = c.type();
             if (k == TxnKind.SALE || k == TxnKind.REFUND) {
@@ -326,10 +403,17 @@ public final class Matcher {
             }
             SettlementRecord sale = null;
             if (c.rrn() != null) {
-                sale = firstUnnetted(saleByRrn.get(key(c.terminalId(), c.rrn())), m, c);
+                String tid = c.terminalId();
+                String rrn = c.rrn();
+                sale = firstUnnetted(saleByRrn.find(KeyIndex.pair(tid, rrn), x -> rrn.equals(x.rrn())
+                        && KeyIndex.nz(tid).equals(KeyIndex.nz(x.terminalId()))), m, c);
             }
             if (sale == null && c.stan() != null) {
-                sale = firstUnnetted(saleByStan.get(key(c.terminalId(), TerminalRecord.normStan(c.stan()))), m, c);
+                String tid = c.terminalId();
+                String stan = TerminalRecord.normStan(c.stan());
+                sale = stan == null ? null : firstUnnetted(saleByStan.find(KeyIndex.pair(tid, stan),
+                        x -> stan.equals(TerminalRecord.normStan(x.stan()))
+                                && KeyIndex.nz(tid).equals(KeyIndex.nz(x.terminalId()))), m, c);
             }
             if (sale != null) {
                 m.linkedNonSale.add(c);
@@ -344,10 +428,10 @@ public final class Matcher {
                 String stan = TerminalRecord.normStan(c.stan());
                 List<Txn> cand = new ArrayList<>();
                 if (c.rrn() != null) {
-                    cand.addAll(idx.byTidRrn.getOrDefault(key(c.terminalId(), c.rrn()), List.of()));
+                    cand.addAll(idx.byTidRrn(c.terminalId(), c.rrn()));
                 }
                 if (stan != null) {
-                    cand.addAll(idx.byTidStan.getOrDefault(key(c.terminalId(), stan), List.of()));
+                    cand.addAll(idx.byTidStan(c.terminalId(), stan));
                 }
                 for (Txn x : cand) {
                     if (x.rec.kind() == k) {
@@ -401,7 +485,7 @@ public final class Matcher {
                 continue;
             }
             List<Txn> c = new ArrayList<>();
-            for (Txn x : idx.byAmountCard.getOrDefault(amountCard(t.amount().minor(), t.cardLast4()), List.of())) {
+            for (Txn x : idx.byAmountCard(t.amount().minor(), t.cardLast4())) {
                 if (x.rec.kind() == want && x.rec.approved() && x.tenders.isEmpty()
                         && x.rec.amount().equals(t.amount())
                         && (t.terminalId() == null || t.terminalId().equals(x.rec.terminalId()))
@@ -436,8 +520,7 @@ public final class Matcher {
         LocalDateTime when = tr.receipt().time();
         String tid = t.terminalId();
         if (t.rrn() != null) {
-            List<Txn> c = tid != null ? idx.byTidRrn.getOrDefault(key(tid, t.rrn()), List.of())
-                    : idx.byRrn.getOrDefault(t.rrn(), List.of());
+            List<Txn> c = tid != null ? idx.byTidRrn(tid, t.rrn()) : idx.byRrn(t.rrn());
             Pick p = nearest(filterKind(c, want), when, null, RECEIPT_RRN);
             if (p.found()) {
                 return p;
@@ -445,7 +528,7 @@ public final class Matcher {
         }
         String stan = TerminalRecord.normStan(t.stan());
         if (stan != null && tid != null) {
-            Pick p = nearest(filterKind(idx.byTidStan.getOrDefault(key(tid, stan), List.of()), want), when, DAY,
+            Pick p = nearest(filterKind(idx.byTidStan(tid, stan), want), when, DAY,
                     RECEIPT_STAN);
             if (p.found()) {
                 return p;
@@ -453,7 +536,7 @@ public final class Matcher {
         }
         if (t.authCode() != null && t.cardLast4() != null) {
             List<Txn> c = new ArrayList<>();
-            for (Txn x : idx.byAuth.getOrDefault(t.authCode(), List.of())) {
+            for (Txn x : idx.byAuth(t.authCode())) {
                 if (x.rec.kind() == want && t.cardLast4().equals(x.rec.cardLast4())
                         && (tid == null || tid.equals(x.rec.terminalId()))) {
                     c.add(x);
@@ -478,30 +561,16 @@ public final class Matcher {
             if (orig == null || orig.kind() != ReceiptKind.SALE) {
                 continue;
             }
-            for (Txn.TenderRef tr : m.cardTenders) {
-                if (tr.receipt() == orig) {
-                    Txn x = m.tenderTxn.get(tr);
-                    if (x != null && x.journalVoid == null) {
-                        x.journalVoid = v;
-                    }
+            for (Txn.TenderRef tr : m.cardTenders(orig)) {
+                Txn x = m.tenderTxn.get(tr);
+                if (x != null && x.journalVoid == null) {
+                    x.journalVoid = v;
                 }
             }
         }
     }
 
     // ---- indexes ---------------------------------------------------------------------------------------------
-
-    static String key(String a, String b) {
-        return nz(a) + '\u0000' + nz(b);
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
-
-    private static String amountCard(long minor, String last4) {
-        return minor + "|" + last4;
-    }
 
     private record Pick(Txn txn, String rule, List<Txn> ambiguous) {
         static final Pick NONE = new Pick(null, null, null);
@@ -511,34 +580,55 @@ public final class Matcher {
         }
     }
 
-    /** Look-up tables over the sorted transactions; each list keeps the sort order. */
+    /** Look-up tables over the sorted transactions; each look-up keeps the sort order. */
     private static final class Index {
-        final Map<String, List<Txn>> byAmountCard = new HashMap<>();
-        final Map<String, List<Txn>> byTidRrn = new HashMap<>();
-        final Map<String, List<Txn>> byRrn = new HashMap<>();
-        final Map<String, List<Txn>> byTidStan = new HashMap<>();
-        final Map<String, List<Txn>> byTidAuth = new HashMap<>();
-        final Map<String, List<Txn>> byAuth = new HashMap<>();
+        private final KeyIndex<Txn> amountCard;
+        private final KeyIndex<Txn> tidRrn;
+        private final KeyIndex<Txn> rrn;
+        private final KeyIndex<Txn> tidStan;
+        private final KeyIndex<Txn> tidAuth;
+        private final KeyIndex<Txn> auth;
 
         Index(List<Txn> txns) {
-            for (Txn x : txns) {
-                TerminalRecord r = x.rec;
-                String last4 = r.cardLast4();
-                if (last4 != null) {
-                    byAmountCard.computeIfAbsent(amountCard(r.amount().minor(), last4), k -> new ArrayList<>()).add(x);
-                }
-                if (r.rrn() != null) {
-                    byTidRrn.computeIfAbsent(key(r.terminalId(), r.rrn()), k -> new ArrayList<>()).add(x);
-                    byRrn.computeIfAbsent(r.rrn(), k -> new ArrayList<>()).add(x);
-                }
-                if (x.stan != null) {
-                    byTidStan.computeIfAbsent(key(r.terminalId(), x.stan), k -> new ArrayList<>()).add(x);
-                }
-                if (r.authCode() != null) {
-                    byTidAuth.computeIfAbsent(key(r.terminalId(), r.authCode()), k -> new ArrayList<>()).add(x);
-                    byAuth.computeIfAbsent(r.authCode(), k -> new ArrayList<>()).add(x);
-                }
-            }
+            amountCard = new KeyIndex<>(txns, x -> x.rec.cardLast4() == null ? KeyIndex.NONE
+                    : KeyIndex.amountCard(x.rec.amount().minor(), x.rec.cardLast4()));
+            tidRrn = new KeyIndex<>(txns, x -> x.rec.rrn() == null ? KeyIndex.NONE
+                    : KeyIndex.pair(x.rec.terminalId(), x.rec.rrn()));
+            rrn = new KeyIndex<>(txns, x -> x.rec.rrn() == null ? KeyIndex.NONE : KeyIndex.single(x.rec.rrn()));
+            tidStan = new KeyIndex<>(txns, x -> x.stan == null ? KeyIndex.NONE
+                    : KeyIndex.pair(x.rec.terminalId(), x.stan));
+            tidAuth = new KeyIndex<>(txns, x -> x.rec.authCode() == null ? KeyIndex.NONE
+                    : KeyIndex.pair(x.rec.terminalId(), x.rec.authCode()));
+            auth = new KeyIndex<>(txns, x -> x.rec.authCode() == null ? KeyIndex.NONE
+                    : KeyIndex.single(x.rec.authCode()));
+        }
+
+        List<Txn> byAmountCard(long minor, String last4) {
+            return amountCard.find(KeyIndex.amountCard(minor, last4),
+                    x -> x.rec.amount().minor() == minor && last4.equals(x.rec.cardLast4()));
+        }
+
+        List<Txn> byTidRrn(String tid, String r) {
+            return tidRrn.find(KeyIndex.pair(tid, r),
+                    x -> KeyIndex.nz(tid).equals(KeyIndex.nz(x.rec.terminalId())) && r.equals(x.rec.rrn()));
+        }
+
+        List<Txn> byRrn(String r) {
+            return rrn.find(KeyIndex.single(r), x -> r.equals(x.rec.rrn()));
+        }
+
+        List<Txn> byTidStan(String tid, String normStan) {
+            return tidStan.find(KeyIndex.pair(tid, normStan),
+                    x -> KeyIndex.nz(tid).equals(KeyIndex.nz(x.rec.terminalId())) && normStan.equals(x.stan));
+        }
+
+        List<Txn> byTidAuth(String tid, String a) {
+            return tidAuth.find(KeyIndex.pair(tid, a),
+                    x -> KeyIndex.nz(tid).equals(KeyIndex.nz(x.rec.terminalId())) && a.equals(x.rec.authCode()));
+        }
+
+        List<Txn> byAuth(String a) {
+            return auth.find(KeyIndex.single(a), x -> a.equals(x.rec.authCode()));
         }
     }
 

@@ -20,10 +20,59 @@ public final class Orders {
     private static final Comparator<String> NUM = Comparator.nullsFirst(
             Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()));
 
+    /** {@link #NUM} over {@link TerminalRecord#normStan} of both, without making the normalised strings. */
+    private static final Comparator<String> STAN = Orders::compareStans;
+
+    static int compareStans(String a, String b) {
+        int as = a == null ? 0 : trimStart(a);
+        int ae = a == null ? 0 : trimEnd(a, as);
+        int bs = b == null ? 0 : trimStart(b);
+        int be = b == null ? 0 : trimEnd(b, bs);
+        boolean aNull = ae == as;
+        boolean bNull = be == bs;
+        if (aNull || bNull) {
+            return aNull == bNull ? 0 : aNull ? -1 : 1;
+        }
+        while (as < ae - 1 && a.charAt(as) == '0') {
+            as++;
+        }
+        while (bs < be - 1 && b.charAt(bs) == '0') {
+            bs++;
+        }
+        int c = Integer.compare(ae - as, be - bs);
+        if (c != 0) {
+            return c;
+        }
+        for (; as < ae; as++, bs++) {
+            int d = a.charAt(as) - b.charAt(bs);
+            if (d != 0) {
+                return d;
+            }
+        }
+        return 0;
+    }
+
+    /** Where {@link String#trim} would start and end. */
+    private static int trimStart(String s) {
+        int i = 0;
+        while (i < s.length() && s.charAt(i) <= ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    private static int trimEnd(String s, int start) {
+        int e = s.length();
+        while (e > start && s.charAt(e - 1) <= ' ') {
+            e--;
+        }
+        return e;
+    }
+
     public static final Comparator<TerminalRecord> TERMINAL = Comparator
             .comparing(TerminalRecord::terminalId, STR)
             .thenComparing(TerminalRecord::localTime, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(t -> TerminalRecord.normStan(t.stan()), NUM)
+            .thenComparing(TerminalRecord::stan, STAN)
             .thenComparing(TerminalRecord::requestMti, STR)
             .thenComparing(TerminalRecord::kind)
             .thenComparing(t -> t.amount().minor())
@@ -35,7 +84,7 @@ public final class Orders {
     public static final Comparator<SettlementRecord> SETTLEMENT = Comparator
             .comparing(SettlementRecord::terminalId, STR)
             .thenComparing(SettlementRecord::txnTime, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(s -> TerminalRecord.normStan(s.stan()), NUM)
+            .thenComparing(SettlementRecord::stan, STAN)
             .thenComparing(SettlementRecord::rrn, STR)
             .thenComparing(SettlementRecord::type)
             .thenComparing(s -> s.amount().minor())

@@ -181,7 +181,7 @@ public final class Reconciler {
      * @param settlementDue whether an approved sale of a business day should have settled by now
      */
     public Result reconcile(Inputs in, Predicate<LocalDate> settlementDue) {
-        MatchResult m = new Matcher(config).match(in.terminal, in.settlement, in.journal);
+        MatchResult m = new Matcher(config, request.threads()).match(in.terminal, in.settlement, in.journal);
         RuleContext ctx = Rules.run(m, config, settlementDue);
         Map<String, Customer> customers = new HashMap<>();
         for (Customer c : in.customers) {

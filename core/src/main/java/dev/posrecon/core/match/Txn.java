@@ -18,9 +18,9 @@ public final class Txn {
     final String stan;
 
     /** settlement lines of the same kind linked to this transaction, in link order (strong keys first). */
-    final List<Link<SettlementRecord>> settlements = new ArrayList<>();
+    final List<Link<SettlementRecord>> settlements = new ArrayList<>(1);
     /** receipt tenders linked to this transaction. */
-    final List<Link<TenderRef>> tenders = new ArrayList<>();
+    final List<Link<TenderRef>> tenders = new ArrayList<>(1);
     /** for a SALE: the approved void, approved/timed-out reversal that cancels it on the terminal. */
     Txn cancelledBy;
     /** for a SALE: the VOID receipt of the journal that cancels it. */
@@ -29,10 +29,10 @@ public final class Txn {
     Txn original;
     String originalRule;
 
-    Txn(int index, TerminalRecord rec) {
+    Txn(int index, TerminalRecord rec, String normStan) {
         this.index = index;
         this.rec = rec;
-        this.stan = TerminalRecord.normStan(rec.stan());
+        this.stan = normStan;
     }
 
     public TerminalRecord record() {

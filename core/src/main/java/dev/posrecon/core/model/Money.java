@@ -14,8 +14,24 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
     }
 
     public static Money of(long minor, Currency currency) {
+        if (minor >= 0 && minor < CACHED && currency != null) {
+            Money[] c = CACHE.computeIfAbsent(currency, k -> new Money[CACHED]);
+            Money m = c[(int) minor];
+            if (m == null) {
+                m = new Money(minor, currency);
+                c[(int) minor] = m;
+            }
+            return m;
+        }
         return new Money(minor, currency);
     }
+
+    /**
+     * Amounts below 1,310.72 (in minor units of a two-decimal currency) are shared: a big day holds millions of
+     * amounts, fees and totals, most of them small. Money is a value; no code compares it by identity.
+     */
+    private static final int CACHED = 1 << 17;
+    private static final java.util.Map<Currency, Money[]> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
     public static Money zero(Currency currency) {
         return new Money(0, currency);
@@ -34,13 +50,64 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
 
     /** Exact decimal-to-minor-units conversion; trailing zeros beyond the currency's digits are allowed. */
     public static long parseMinor(String decimal, Currency currency) {
+        int digits = Math.max(0, currency.getDefaultFractionDigits());
+        long fast = simpleMinor(decimal, digits);
+        if (fast != NOT_SIMPLE) {
+            return fast;
+        }
         String t = decimal.trim();
         if (t.startsWith("+")) {
             t = t.substring(1);
         }
         BigDecimal d = new BigDecimal(t);
-        int digits = Math.max(0, currency.getDefaultFractionDigits());
         return d.movePointRight(digits).stripTrailingZeros().longValueExact();
+    }
+
+    private static final long NOT_SIMPLE = Long.MIN_VALUE;
+
+    /**
+     * The common case without BigDecimal: {@code -?digits(.digits)?} with at most {@code digits} decimals and at
+     * most 17 digits in all (so it cannot overflow). Anything else: {@link #NOT_SIMPLE}, for the exact path.
+     */
+    private static long simpleMinor(String s, int digits) {
+        int n = s.length();
+        int i = 0;
+        boolean negative = false;
+        if (n > 0 && s.charAt(0) == '-') {
+            negative = true;
+            i = 1;
+        }
+        long v = 0;
+        int intDigits = 0;
+        for (; i < n; i++) {
+            int c = s.charAt(i) - '0';
+            if (c < 0 || c > 9) {
+                break;
+            }
+            v = v * 10 + c;
+            intDigits++;
+        }
+        int decimals = 0;
+        if (i < n && s.charAt(i) == '.') {
+            for (i++; i < n; i++) {
+                int c = s.charAt(i) - '0';
+                if (c < 0 || c > 9) {
+                    return NOT_SIMPLE;
+                }
+                v = v * 10 + c;
+                decimals++;
+            }
+            if (decimals == 0) {
+                return NOT_SIMPLE;
+            }
+        }
+        if (i != n || intDigits == 0 || decimals > digits || intDigits + digits > 17) {
+            return NOT_SIMPLE;
+        }
+        for (int k = decimals; k < digits; k++) {
+            v *= 10;
+        }
+        return negative ? -v : v;
     }
 
     /** Formats minor units as a decimal string in major units: {@code 11520 CNY -> "115.20"}. */

@@ -4,6 +4,7 @@ import dev.posrecon.core.cases.CaseBuilder;
 import dev.posrecon.core.cases.CaseType;
 import dev.posrecon.core.cases.Direction;
 import dev.posrecon.core.match.Txn;
+import dev.posrecon.core.model.Cards;
 import dev.posrecon.core.model.Money;
 import dev.posrecon.core.model.Receipt;
 import dev.posrecon.core.model.ReceiptKind;
@@ -32,6 +33,7 @@ public final class MisRefundRule implements Rule {
     public void apply(RuleContext ctx) {
         var m = ctx.match();
         Map<Txn, Long> refunded = new IdentityHashMap<>();
+        Map<String, java.util.List<Txn>> twins = twinIndex(m.txns(TxnKind.REFUND));
         java.util.List<CaseBuilder> out = new java.util.ArrayList<>();
         for (Txn t : m.txns(TxnKind.REFUND)) {
             var r = t.record();
@@ -42,7 +44,7 @@ public final class MisRefundRule implements Rule {
             Money amount = live.isEmpty() ? r.amount() : live.get(0).amount();
             Receipt ret = t.tenders().isEmpty() ? null : t.tenders().get(0).target().receipt();
             if (ret == null) {
-                Txn prev = earlierTwin(ctx, t);
+                Txn prev = earlierTwin(ctx, twins, t);
                 if (prev != null) {
                     emit(ctx, out, t, "REPEATED", amount, "Refund STAN " + r.stan() + " repeats refund STAN "
                             + prev.record().stan() + " (same card, same amount) and has no return of its own.")
@@ -58,8 +60,8 @@ public final class MisRefundRule implements Rule {
             Receipt orig = m.receipt(ret.originalReceiptNo());
             Txn sale = null;
             if (orig != null && orig.kind() == ReceiptKind.SALE) {
-                for (var tr : m.cardTenders()) {
-                    if (tr.receipt() == orig && m.txnOf(tr) != null) {
+                for (var tr : m.cardTenders(orig)) {
+                    if (m.txnOf(tr) != null) {
                         sale = m.txnOf(tr);
                         break;
                     }
@@ -71,9 +73,7 @@ public final class MisRefundRule implements Rule {
                         + ret.originalReceiptNo() + ").").receipt(ret, "return receipt");
                 continue;
             }
-            String refundCard = r.cardLast4();
-            String saleCard = sale.record().cardLast4();
-            if (refundCard != null && saleCard != null && !refundCard.equals(saleCard)) {
+            if (otherCard(r.card(), sale.record().card())) {
                 emit(ctx, out, t, "OTHER_CARD", amount, "Refund of " + amount.toDecimalString() + " went to card "
                         + r.card() + " but the original sale (receipt " + orig.receiptNo() + ") was paid with card "
                         + sale.record().card() + ".")
@@ -106,14 +106,62 @@ public final class MisRefundRule implements Rule {
         out.forEach(ctx::emit);
     }
 
+    /**
+     * True when two masked cards are known to differ: another ending, or, where both show the issuer's first six
+     * digits, another issuer prefix (two cards often share an ending: 1 in 10,000 pairs).
+     */
+    static boolean otherCard(String a, String b) {
+        String a4 = Cards.last4(a);
+        String b4 = Cards.last4(b);
+        if (a4 == null || b4 == null) {
+            return false;
+        }
+        if (!a4.equals(b4)) {
+            return true;
+        }
+        return hasBin(a) && hasBin(b) && !a.regionMatches(0, b, 0, 6);
+    }
+
+    private static boolean hasBin(String card) {
+        if (card.length() < 10) {
+            return false;
+        }
+        for (int i = 0; i < 6; i++) {
+            char c = card.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Approved refunds that have a return, grouped by terminal, card ending and amount (the twin test's equalities),
+     * each group in transaction order: a twin is looked up among its few peers, not among every refund.
+     */
+    private static Map<String, java.util.List<Txn>> twinIndex(java.util.List<Txn> refunds) {
+        Map<String, java.util.List<Txn>> out = new java.util.HashMap<>();
+        for (Txn x : refunds) {
+            var xr = x.record();
+            if (xr.approved() && !x.tenders().isEmpty() && xr.cardLast4() != null && xr.localTime() != null) {
+                out.computeIfAbsent(twinKey(xr), k -> new java.util.ArrayList<>()).add(x);
+            }
+        }
+        return out;
+    }
+
+    private static String twinKey(dev.posrecon.core.model.TerminalRecord r) {
+        return r.terminalId() + '\u0000' + r.cardLast4() + '\u0000' + r.amount().minor() + r.amount().currency();
+    }
+
     /** An earlier approved refund on the same terminal, card and amount, within the window, that has a return. */
-    private static Txn earlierTwin(RuleContext ctx, Txn t) {
+    private static Txn earlierTwin(RuleContext ctx, Map<String, java.util.List<Txn>> twins, Txn t) {
         var r = t.record();
         if (r.cardLast4() == null || r.localTime() == null) {
             return null;
         }
         Txn best = null;
-        for (Txn x : ctx.match().txns(TxnKind.REFUND)) {
+        for (Txn x : twins.getOrDefault(twinKey(r), java.util.List.of())) {
             var xr = x.record();
             if (x == t || !xr.approved() || x.tenders().isEmpty() || xr.localTime() == null
                     || !java.util.Objects.equals(xr.terminalId(), r.terminalId())

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.posrecon.core.config.ReconConfig;
 import dev.posrecon.core.error.InputException;
 import dev.posrecon.core.ingest.CsvRows;
+import dev.posrecon.core.ingest.Interner;
 import dev.posrecon.core.ingest.ReadResult;
 import dev.posrecon.core.ingest.RecordReader;
+import dev.posrecon.core.ingest.Shared;
 import dev.posrecon.core.ingest.TextInput;
 import dev.posrecon.core.ingest.Values;
 import dev.posrecon.core.ingest.Values.BadValue;
@@ -45,9 +47,16 @@ public final class JournalReader implements RecordReader<Receipt> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ReconConfig config;
+    private final Interner interner;
 
     public JournalReader(ReconConfig config) {
+        this(config, Interner.NONE);
+    }
+
+    /** @param interner shares the tenders' RRN and auth code with the other sources of the run */
+    public JournalReader(ReconConfig config, Interner interner) {
         this.config = config;
+        this.interner = interner;
     }
 
     @Override
@@ -100,6 +109,7 @@ public final class JournalReader implements RecordReader<Receipt> {
         Currency cur = config.currency();
         Map<String, Draft> drafts = new LinkedHashMap<>();
         List<Reject> rejects = new ArrayList<>();
+        Shared shared = new Shared();
         try (CsvRows rows = new CsvRows(file, name, null, REQUIRED)) {
             int cNo = rows.column("receipt_no");
             int cStore = rows.column("store_id");
@@ -149,9 +159,9 @@ public final class JournalReader implements RecordReader<Receipt> {
                         d.time = time;
                         d.kind = kind;
                         d.total = total;
-                        d.storeId = CsvRows.get(row, cStore);
-                        d.registerId = CsvRows.get(row, cReg);
-                        d.cashierId = CsvRows.get(row, cCashier);
+                        d.storeId = shared.string(CsvRows.get(row, cStore));
+                        d.registerId = shared.string(CsvRows.get(row, cReg));
+                        d.cashierId = shared.string(CsvRows.get(row, cCashier));
                         d.original = CsvRows.get(row, cOrig);
                         d.member = CsvRows.get(row, cMember);
                         d.phone = CsvRows.get(row, cPhone);
@@ -162,8 +172,10 @@ public final class JournalReader implements RecordReader<Receipt> {
                     }
                     String last4 = CsvRows.get(row, cLast4);
                     d.tenders.add(new Tender(new SourceRef(name, row.line()), type, Money.of(amount, cur),
-                            CsvRows.get(row, cTid), CsvRows.get(row, cStan), CsvRows.get(row, cRrn),
-                            CsvRows.get(row, cAuth), last4 == null ? null : Cards.last4(Cards.mask(last4))));
+                            shared.string(CsvRows.get(row, cTid)), shared.string(CsvRows.get(row, cStan)),
+                            interner.intern(CsvRows.get(row, cRrn)),
+                            interner.intern(CsvRows.get(row, cAuth)),
+                            last4 == null ? null : shared.string(Cards.last4(Cards.mask(last4)))));
                 } catch (BadValue e) {
                     d.bad = reject(name, row, e.reason());
                 }
@@ -177,8 +189,10 @@ public final class JournalReader implements RecordReader<Receipt> {
             if (d.bad != null) {
                 rejects.add(d.bad);
             } else {
+                Money only = d.tenders.size() == 1 ? d.tenders.get(0).amount() : null;
+                Money total = only != null && only.minor() == d.total ? only : Money.of(d.total, cur);
                 out.add(new Receipt(new SourceRef(name, d.line), d.no, d.storeId, d.registerId, d.cashierId, d.time,
-                        d.kind, Money.of(d.total, cur), d.tenders, d.original, d.member, d.phone, d.email));
+                        d.kind, total, d.tenders, d.original, d.member, d.phone, d.email));
             }
         }
         rejects.sort(null);

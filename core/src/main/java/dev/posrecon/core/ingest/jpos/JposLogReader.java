@@ -2,6 +2,7 @@ package dev.posrecon.core.ingest.jpos;
 
 import dev.posrecon.core.config.ReconConfig;
 import dev.posrecon.core.error.InputException;
+import dev.posrecon.core.ingest.Interner;
 import dev.posrecon.core.ingest.ReadResult;
 import dev.posrecon.core.ingest.RecordReader;
 import dev.posrecon.core.model.TerminalRecord;
@@ -28,16 +29,23 @@ public final class JposLogReader implements RecordReader<TerminalRecord> {
     private static final int SNIFF_BYTES = 1024;
 
     private final ReconConfig config;
+    private final Interner interner;
 
     public JposLogReader(ReconConfig config) {
+        this(config, Interner.NONE);
+    }
+
+    /** @param interner shares the RRN, auth code and masked card with the other sources of the run */
+    public JposLogReader(ReconConfig config, Interner interner) {
         this.config = config;
+        this.interner = interner;
     }
 
     @Override
     public ReadResult<TerminalRecord> read(Path file, String displayName) {
         LocalDate fileDate = fileDate(file, config.zone());
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, displayName, config, fileDate, XmlTokenizer.BUFFER);
+            return read(in, displayName, config, fileDate, XmlTokenizer.BUFFER, interner);
         } catch (NoSuchFileException e) {
             throw new InputException(displayName, 0, null, "cannot read: no such file");
         } catch (IOException e) {
@@ -48,7 +56,13 @@ public final class JposLogReader implements RecordReader<TerminalRecord> {
     /** Reads a stream; {@code fileDate} gives the year to messages with neither an entry time nor a full date. */
     static ReadResult<TerminalRecord> read(InputStream in, String displayName, ReconConfig config, LocalDate fileDate,
                                            int bufferSize) throws IOException {
-        TxnPairer pairer = new TxnPairer(config, displayName, fileDate);
+        return read(in, displayName, config, fileDate, bufferSize, Interner.NONE);
+    }
+
+    private static ReadResult<TerminalRecord> read(InputStream in, String displayName, ReconConfig config,
+                                                   LocalDate fileDate, int bufferSize, Interner interner)
+            throws IOException {
+        TxnPairer pairer = new TxnPairer(config, displayName, fileDate, interner);
         new JposLogParser(new XmlTokenizer(in, bufferSize), pairer).run();
         return pairer.finish();
     }

@@ -1,5 +1,7 @@
 package dev.posrecon.core.ingest.jpos;
 
+import dev.posrecon.core.ingest.Shared;
+
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -205,17 +207,17 @@ final class JposTimes {
         }
         try {
             if (f12.length() == 14) {
-                return LocalDateTime.of(num(f12, 0, 4), num(f12, 4, 6), num(f12, 6, 8), num(f12, 8, 10),
-                        num(f12, 10, 12), num(f12, 12, 14));
+                return Shared.dateTime(num(f12, 0, 4), num(f12, 4, 6), num(f12, 6, 8), num(f12, 8, 10),
+                        num(f12, 10, 12), num(f12, 12, 14), 0);
             }
             if (f12.length() == 12) {
-                return LocalDateTime.of(2000 + num(f12, 0, 2), num(f12, 2, 4), num(f12, 4, 6), num(f12, 6, 8),
-                        num(f12, 8, 10), num(f12, 10, 12));
+                return Shared.dateTime(2000 + num(f12, 0, 2), num(f12, 2, 4), num(f12, 4, 6), num(f12, 6, 8),
+                        num(f12, 8, 10), num(f12, 10, 12), 0);
             }
             if (f12.length() == 6 && f13 != null && f13.length() == 4 && digits(f13) && reference != null) {
                 int month = num(f13, 0, 2);
-                return LocalDateTime.of(inferYear(month, reference), month, num(f13, 2, 4), num(f12, 0, 2),
-                        num(f12, 2, 4), num(f12, 4, 6));
+                return Shared.dateTime(inferYear(month, reference), month, num(f13, 2, 4), num(f12, 0, 2),
+                        num(f12, 2, 4), num(f12, 4, 6), 0);
             }
         } catch (DateTimeException e) {
             return null;

@@ -2,6 +2,7 @@ package dev.posrecon.core.ingest.jpos;
 
 import dev.posrecon.core.config.KindMapping;
 import dev.posrecon.core.config.ReconConfig;
+import dev.posrecon.core.ingest.Interner;
 import dev.posrecon.core.ingest.ReadResult;
 import dev.posrecon.core.model.Currencies;
 import dev.posrecon.core.model.Money;
@@ -51,6 +52,7 @@ final class TxnPairer {
     private final Boolean[] classKnown = new Boolean[10];
     private final Map<String, String> sharedStrings = new HashMap<>();
     private final Map<String, Currency> currencies = new HashMap<>();
+    private final Interner interner;
     private LocalDate reference;
     private long ignored;
 
@@ -59,6 +61,11 @@ final class TxnPairer {
      *                 came before it (the file's last-modified date)
      */
     TxnPairer(ReconConfig config, String file, LocalDate fileDate) {
+        this(config, file, fileDate, Interner.NONE);
+    }
+
+    TxnPairer(ReconConfig config, String file, LocalDate fileDate, Interner interner) {
+        this.interner = interner;
         this.config = config;
         this.mapping = config.kindMapping();
         this.file = file;
@@ -275,16 +282,16 @@ final class TxnPairer {
                 shared(q.proc),
                 shared(tid),
                 shared(first(q.mid, r == null ? null : r.mid)),
-                q.stan,
-                first(r == null ? null : r.rrn, q.rrn),
-                r == null ? null : r.auth,
+                shared(q.stan),
+                interner.intern(first(r == null ? null : r.rrn, q.rrn)),
+                r == null ? null : interner.intern(r.auth),
                 r == null ? null : shared(r.rc),
                 r != null && config.isApproved(r.rc),
                 amount,
-                first(q.card(), r == null ? null : r.card()),
+                interner.intern(first(q.card(), r == null ? null : r.card())),
                 p.time,
                 original == null ? null : shared(original[0]),
-                original == null ? null : original[1]);
+                original == null ? null : shared(original[1]));
     }
 
     /** One instance per distinct value of the few-valued fields, so that a big log's records stay small. */

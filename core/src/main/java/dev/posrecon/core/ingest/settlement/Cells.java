@@ -49,6 +49,8 @@ final class Cells {
     private final Profile profile;
     private final ReconConfig config;
     private final Map<Profile.Source, Integer> positions = new HashMap<>();
+    /** the same positions by identity: sources are records with many fields, slow to hash on every value. */
+    private final Map<Profile.Source, Integer> byIdentity = new java.util.IdentityHashMap<>();
     private final String[] header;
 
     private Cells(Profile profile, ReconConfig config, RowStream rows, String file) {
@@ -210,8 +212,11 @@ final class Cells {
         List<DateTimeFormatter> fmts = profile.dateFormats.get(c);
         try {
             if (fmts == null) {
-                String iso = t.length() > 10 && t.charAt(10) == ' ' ? t.substring(0, 10) + 'T' + t.substring(11) : t;
-                ldt = LocalDateTime.parse(iso);
+                ldt = dev.posrecon.core.ingest.Values.simpleLocalDateTime(t);
+                if (ldt == null) {
+                    String iso = t.length() > 10 && t.charAt(10) == ' ' ? t.substring(0, 10) + 'T' + t.substring(11) : t;
+                    ldt = LocalDateTime.parse(iso);
+                }
             } else {
                 for (DateTimeFormatter f : fmts) {
                     try {
@@ -338,7 +343,11 @@ final class Cells {
 
     /** The cleaned value of a source (strip, strip.prefix/suffix), or null when absent or empty. */
     String value(String[] v, Profile.Source s) {
-        Integer pos = positions.get(s);
+        Integer pos = byIdentity.get(s);
+        if (pos == null && !byIdentity.containsKey(s)) {
+            pos = positions.get(s);
+            byIdentity.put(s, pos);
+        }
         if (pos == null || pos >= v.length || v[pos] == null) {
             return null;
         }

@@ -1,6 +1,8 @@
 package dev.posrecon.core.ingest.settlement;
 
 import dev.posrecon.core.config.ReconConfig;
+import dev.posrecon.core.ingest.Interner;
+import dev.posrecon.core.ingest.Shared;
 import dev.posrecon.core.ingest.ReadResult;
 import dev.posrecon.core.ingest.RecordReader;
 import dev.posrecon.core.model.Cards;
@@ -29,11 +31,13 @@ final class ProfileReader implements RecordReader<SettlementRecord> {
     private final Profile profile;
     private final Charset encoding;
     private final ReconConfig config;
+    private final Interner interner;
 
-    ProfileReader(Profile profile, Charset encoding, ReconConfig config) {
+    ProfileReader(Profile profile, Charset encoding, ReconConfig config, Interner interner) {
         this.profile = profile;
         this.encoding = encoding;
         this.config = config;
+        this.interner = interner;
     }
 
     Profile profile() {
@@ -42,11 +46,14 @@ final class ProfileReader implements RecordReader<SettlementRecord> {
 
     @Override
     public ReadResult<SettlementRecord> read(Path file, String displayName) {
-        return Cells.read(profile, encoding, config, file, displayName, ProfileReader::map);
+        Shared shared = new Shared();
+        return Cells.read(profile, encoding, config, file, displayName,
+                (cells, row, ref) -> map(cells, row, ref, shared, interner));
     }
 
     /** @return the record, or null when the type map says to ignore the row */
-    private static SettlementRecord map(Cells cells, RowStream.Row row, SourceRef ref) {
+    private static SettlementRecord map(Cells cells, RowStream.Row row, SourceRef ref, Shared shared,
+                                        Interner interner) {
         Profile profile = cells.profile();
         String[] v = row.values();
         TxnKind kind = null;
@@ -115,19 +122,19 @@ final class ProfileReader implements RecordReader<SettlementRecord> {
         }
 
         return new SettlementRecord(ref,
-                cells.text(v, Canonical.MERCHANT_ID, kind),
-                cells.text(v, Canonical.TERMINAL_ID, kind),
+                shared.string(cells.text(v, Canonical.MERCHANT_ID, kind)),
+                shared.string(cells.text(v, Canonical.TERMINAL_ID, kind)),
                 cells.dateTime(v, Canonical.TXN_TIME, kind),
                 settleDate(cells, v, kind),
                 kind,
                 amount,
                 fee == null ? null : Money.of(fee, feeCurrency),
                 net == null ? null : Money.of(net, feeCurrency),
-                Cards.mask(cells.text(v, Canonical.CARD, kind)),
-                cells.text(v, Canonical.AUTH_CODE, kind),
-                cells.text(v, Canonical.RRN, kind),
-                cells.text(v, Canonical.STAN, kind),
-                cells.text(v, Canonical.BATCH, kind));
+                interner.intern(Cards.mask(cells.text(v, Canonical.CARD, kind))),
+                interner.intern(cells.text(v, Canonical.AUTH_CODE, kind)),
+                interner.intern(cells.text(v, Canonical.RRN, kind)),
+                shared.string(cells.text(v, Canonical.STAN, kind)),
+                shared.string(cells.text(v, Canonical.BATCH, kind)));
     }
 
     /** The row's currency (column, else {@code default.currency}, else the configured currency). */

@@ -25,8 +25,36 @@ import java.util.Map;
  */
 final class RowStream implements AutoCloseable {
 
-    /** A row that may be a record: its values, the line it starts on and its raw text (unmasked: mask it). */
-    record Row(String[] values, long line, String raw) {
+    /**
+     * A row that may be a record: its values, the line it starts on and its raw text (unmasked: mask it). The raw
+     * text is made when first asked for, which must be before the next row is read (rejects are rare; making it
+     * for every row cost a string per line).
+     */
+    final class Row {
+        private final String[] values;
+        private final long line;
+        private String raw;
+
+        Row(String[] values, long line, String raw) {
+            this.values = values;
+            this.line = line;
+            this.raw = raw;
+        }
+
+        String[] values() {
+            return values;
+        }
+
+        long line() {
+            return line;
+        }
+
+        String raw() {
+            if (raw == null) {
+                raw = rawText();
+            }
+            return raw;
+        }
     }
 
     private final Profile profile;
@@ -66,7 +94,7 @@ final class RowStream implements AutoCloseable {
             }
             long start = prevEnd + 1;
             prevEnd = Math.max(start, parser.getContext().currentLine());
-            String raw = rawText();
+            String raw = profile.commentPrefix != null || profile.stopAtPrefix != null ? rawText() : null;
             for (String v : values) {
                 if (v != null && v.indexOf('\uFFFD') >= 0) {
                     throw new InputException(file, start, null, "not " + input.charset().name()
@@ -80,7 +108,7 @@ final class RowStream implements AutoCloseable {
                 ignored++;
                 continue;
             }
-            String lead = raw.stripLeading();
+            String lead = raw == null ? "" : raw.stripLeading();
             if (profile.commentPrefix != null && lead.startsWith(profile.commentPrefix)) {
                 ignored++;
                 continue;
