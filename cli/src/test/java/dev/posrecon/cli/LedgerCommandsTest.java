@@ -165,7 +165,7 @@ class LedgerCommandsTest {
     void findsAndReprintsAReceipt() {
         Result f = run("receipt", "find", "--card-last4", "1234", "--db", db);
         assertThat(f.code()).as(f.err()).isZero();
-        assertThat(f.out()).contains("R-1001       2026-11-20 14:03       10.00 T1       1234");
+        assertThat(f.out()).contains("R-1001               SALE   11-20 14:03      10.00 T1       1234 000000000041");
         Result p = run("receipt", "reprint", "R-1001", "--merchant", "Corner Shop", "--db", db);
         assertThat(p.code()).as(p.err()).isZero();
         assertThat(p.out()).contains("Corner Shop").contains("*** DUPLICATE - NOT AN ORIGINAL ***")
