@@ -45,7 +45,7 @@ public final class MatchResult {
         for (Receipt r : receipts) {
             int from = refs.size();
             for (var t : r.tenders()) {
-                if (t.type() == dev.posrecon.core.model.TenderType.CARD) {
+                if (t.type().reconciled()) {
                     refs.add(new Txn.TenderRef(r, t));
                 }
             }

@@ -10,7 +10,6 @@ import dev.posrecon.core.model.Customer;
 import dev.posrecon.core.model.Receipt;
 import dev.posrecon.core.model.Source;
 import dev.posrecon.core.model.SourceRef;
-import dev.posrecon.core.model.TenderType;
 import dev.posrecon.core.report.CaseFiles;
 import dev.posrecon.core.report.SourceCounts;
 import dev.posrecon.core.report.Summary;
@@ -261,7 +260,7 @@ public final class Reconciler {
             if (inCase.get(Source.JOURNAL).contains(rc.ref())) {
                 cased++;
             } else if (linked.contains(rc) || (rc.originalReceiptNo() != null && m.receipt(rc.originalReceiptNo()) != null
-                    && rc.tenders().stream().allMatch(tn -> tn.type() != TenderType.CARD || linked.contains(rc)))) {
+                    && rc.tenders().stream().allMatch(tn -> !tn.type().reconciled() || linked.contains(rc)))) {
                 matched++;
             } else if (!onDay(rc.time(), day)) {
                 other++;

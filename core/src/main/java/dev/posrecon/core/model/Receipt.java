@@ -28,7 +28,8 @@ public record Receipt(
         tenders = List.copyOf(tenders);
     }
 
+    /** The tenders posrecon reconciles: card and QR payments ({@link TenderType#reconciled()}). */
     public List<Tender> cardTenders() {
-        return tenders.stream().filter(t -> t.type() == TenderType.CARD).toList();
+        return tenders.stream().filter(t -> t.type().reconciled()).toList();
     }
 }

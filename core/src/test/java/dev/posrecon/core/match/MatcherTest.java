@@ -90,4 +90,16 @@ class MatcherTest {
         }
         assertThat(expected).isNotEmpty();
     }
+
+    @Test
+    void walletQrTenderIsReconciledLikeACardTender() {
+        var sale = sale("T1", "000009", "18.50", null, "10:00:00", "4200000263201902167700134212");
+        var qr = new dev.posrecon.core.model.Tender(new dev.posrecon.core.model.SourceRef("journal.csv", 99),
+                dev.posrecon.core.model.TenderType.QR, cny("18.50"), "T1", null, "4200000263201902167700134212", null,
+                null);
+        var rc = receipt("R9", ReceiptKind.SALE, "10:00:05", "18.50", null, null, qr);
+        var m = new Matcher(CONFIG).match(List.of(sale), List.of(settled(sale)), List.of(rc));
+        assertThat(m.txnOf(m.cardTenders().get(0))).isSameAs(m.txns().get(0));
+        assertThat(Rules.run(m, CONFIG, d -> true).cases()).as("a QR-paid sale is not a MISSING_RECEIPT").isEmpty();
+    }
 }
