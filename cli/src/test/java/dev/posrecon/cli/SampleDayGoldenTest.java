@@ -86,4 +86,16 @@ class SampleDayGoldenTest {
             assertThat(pans).as("full PANs in " + f).noneMatch(text::contains);
         }
     }
+
+    @Test
+    void anotherBusinessDayReportsNoCaseAndCountsTheDayAsOtherDay(@TempDir Path tmp) throws Exception {
+        reconcile(tmp, "--quiet", "--date", "2026-11-21").succeeded();
+        var summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(tmp.resolve("summary.json").toFile());
+        assertThat(summary.get("cases").get("total").asInt()).isZero();
+        assertThat(summary.get("balanced").asBoolean()).isTrue();
+        var terminal = summary.get("sources").get("terminal");
+        // every terminal record of a case or of nothing matched belongs to 2026-11-20: other-day, not matched
+        assertThat(terminal.get("other_day").asLong()).isEqualTo(37);
+        assertThat(terminal.get("in_cases").asLong()).isZero();
+    }
 }

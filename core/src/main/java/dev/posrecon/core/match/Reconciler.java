@@ -215,6 +215,17 @@ public final class Reconciler {
                 casedMembers.add(c.memberId());
             }
         }
+        // evidence of cases that belong to another business day than --date: counted as other-day
+        Set<SourceRef> otherDayCase = new HashSet<>();
+        if (request.date() != null) {
+            for (ReconCase c : ctx.cases()) {
+                if (!request.date().equals(c.businessDate())) {
+                    for (Evidence e : c.evidence()) {
+                        otherDayCase.add(e.ref());
+                    }
+                }
+            }
+        }
         LocalDate day = request.date();
         Map<Source, SourceCounts> out = new EnumMap<>(Source.class);
 
@@ -223,6 +234,8 @@ public final class Reconciler {
             var r = t.rec;
             if (inCase.get(Source.TERMINAL).contains(r.ref())) {
                 cased++;
+            } else if (otherDayCase.contains(r.ref())) {
+                other++;
             } else if (ctx.isOpenItem(t)) {
                 open++;
             } else if (!t.settlements.isEmpty() || !t.tenders.isEmpty() || t.original != null || t.cancelledBy != null) {
@@ -239,6 +252,8 @@ public final class Reconciler {
         for (var s : m.settlements()) {
             if (inCase.get(Source.SETTLEMENT).contains(s.ref())) {
                 cased++;
+            } else if (otherDayCase.contains(s.ref())) {
+                other++;
             } else if (m.txnOf(s) != null || m.isLinkedNonSale(s) || m.isNetted(s)) {
                 matched++;
             } else if (!onDay(s.txnTime(), day)) {
@@ -259,6 +274,8 @@ public final class Reconciler {
         for (Receipt rc : m.receipts()) {
             if (inCase.get(Source.JOURNAL).contains(rc.ref())) {
                 cased++;
+            } else if (otherDayCase.contains(rc.ref())) {
+                other++;
             } else if (linked.contains(rc) || (rc.originalReceiptNo() != null && m.receipt(rc.originalReceiptNo()) != null
                     && rc.tenders().stream().allMatch(tn -> !tn.type().reconciled() || linked.contains(rc)))) {
                 matched++;
