@@ -36,7 +36,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -74,8 +73,6 @@ public final class LedgerRun implements AutoCloseable {
     private final Map<SourceRef, Long> openTerminalByRef = new HashMap<>();
     private final Map<SourceRef, Long> openSettlementByRef = new HashMap<>();
     private final Map<SourceRef, Long> openReceiptByRef = new HashMap<>();
-    private final List<long[]> openReceiptRows = new ArrayList<>();
-    private final List<RecordRows.ReceiptHead> openReceiptHeads = new ArrayList<>();
     private Function<LocalDateTime, LocalDate> businessDay = LocalDateTime::toLocalDate;
     private boolean finished;
     private boolean committed;
@@ -140,7 +137,7 @@ public final class LedgerRun implements AutoCloseable {
                                     + "…, as " + rs.getString(3) + "); use --reload to load it again");
                         }
                         for (String table : List.of("terminal_records", "settlement_records", "receipts",
-                                "tenders", "day_totals")) {
+                                "day_totals")) {
                             update("DELETE FROM " + table + " WHERE file_sha256 = ?", sha);
                         }
                     }
@@ -175,6 +172,7 @@ public final class LedgerRun implements AutoCloseable {
     public OpenItems openItems() {
         List<TerminalRecord> terminal = new ArrayList<>();
         List<SettlementRecord> settlement = new ArrayList<>();
+        List<Receipt> receipts = new ArrayList<>();
         try (Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT * FROM terminal_records WHERE status = 'OPEN'"
                     + " ORDER BY file_name, line, id")) {
@@ -206,36 +204,15 @@ public final class LedgerRun implements AutoCloseable {
                     if (registeredShas.contains(rs.getString("file_sha256"))) {
                         continue;
                     }
-                    openReceiptRows.add(new long[] {rs.getLong("id")});
-                    openReceiptHeads.add(RecordRows.receiptHead(rs));
+                    Receipt r = RecordRows.receipt(rs);
+                    receipts.add(r);
+                    openIds.put(r, rs.getLong("id"));
+                    openReceiptByRef.put(r.ref(), rs.getLong("id"));
                 }
             }
         } catch (SQLException e) {
             throw Db.fail("cannot read open items from the ledger", e);
         }
-        List<Receipt> receipts = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM tenders WHERE file_sha256 = ? AND receipt_line = ?"
-                + " ORDER BY seq")) {
-            for (int i = 0; i < openReceiptHeads.size(); i++) {
-                RecordRows.ReceiptHead h = openReceiptHeads.get(i);
-                ps.setString(1, h.sha());
-                ps.setLong(2, h.receipt().ref().line());
-                List<Tender> tenders = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        tenders.add(RecordRows.tender(rs));
-                    }
-                }
-                Receipt r = h.withTenders(tenders);
-                receipts.add(r);
-                openIds.put(r, openReceiptRows.get(i)[0]);
-                openReceiptByRef.put(r.ref(), openReceiptRows.get(i)[0]);
-            }
-        } catch (SQLException e) {
-            throw Db.fail("cannot read open receipts from the ledger", e);
-        }
-        openReceiptRows.clear();
-        openReceiptHeads.clear();
         return new OpenItems(terminal, settlement, receipts);
     }
 
@@ -246,8 +223,9 @@ public final class LedgerRun implements AutoCloseable {
      *   <li>every record read in this run is counted in the audit's day totals;</li>
      *   <li>terminal and settlement records are kept when OPEN or IN_CASE (a matched one is only counted);</li>
      *   <li>an open item from an earlier run gets its new status in place (never a second row);</li>
-     *   <li>every receipt is kept with its tenders, a card tender's missing references completed from the
-     *       terminal record with the same RRN, else the same terminal and STAN.</li>
+     *   <li>every receipt is kept with its tenders (folded into its row, see {@link TenderText}), a card tender's
+     *       missing references completed from the terminal record with the same RRN, else the same terminal and
+     *       STAN.</li>
      * </ul>
      */
     public void saveRecords(List<TerminalRecord> t, List<SettlementRecord> s, List<Receipt> r,
@@ -307,9 +285,9 @@ public final class LedgerRun implements AutoCloseable {
         }
         TerminalIndex index = new TerminalIndex(t);
         List<Object[]> receiptStatus = new ArrayList<>();
-        try (PreparedStatement ins = c.prepareStatement(RecordRows.INSERT_RECEIPT);
-             PreparedStatement tins = c.prepareStatement(RecordRows.INSERT_TENDER)) {
-            Batches b = new Batches(ins, tins);
+        try (PreparedStatement ins = c.prepareStatement(RecordRows.INSERT_RECEIPT)) {
+            Batches b = new Batches(ins, null);
+            List<TenderText.Stored> stored = new ArrayList<>();
             for (Receipt x : r) {
                 Long id = existingId(x, x.ref(), openReceiptByRef);
                 if (id != null) {
@@ -318,19 +296,18 @@ public final class LedgerRun implements AutoCloseable {
                 }
                 String key = fileKey(x.ref().file());
                 LocalDate day = x.time() == null ? null : businessDay.apply(x.time());
-                RecordRows.bindReceipt(ins, x, runId, status(statusOf, x), key, day);
-                b.addInsert();
-                int seq = 0;
+                stored.clear();
                 for (Tender tender : x.tenders()) {
                     TerminalRecord paid = tender.type() == TenderType.CARD ? index.find(tender) : null;
-                    RecordRows.bindTender(tins, x, tender, seq++, key, paid);
-                    b.addUpdate();
+                    stored.add(RecordRows.stored(tender, paid));
                     if (tender.type() == TenderType.CARD && x.kind() != ReceiptKind.VOID) {
                         totals.add(key, "JOURNAL", day, tender.terminalId() != null ? tender.terminalId()
                                 : paid == null ? null : paid.terminalId(), tender.amount(),
                                 x.kind() == ReceiptKind.RETURN);
                     }
                 }
+                RecordRows.bindReceipt(ins, x, stored, runId, status(statusOf, x), key, day);
+                b.addInsert();
             }
             b.flush();
             totals.write(c, runId);
@@ -511,7 +488,7 @@ public final class LedgerRun implements AutoCloseable {
 
     // ---------------------------------------------------------------------------------------------------------
 
-    /** The file's SHA-256; for a record of a file not registered in this run, its name (so tenders still join). */
+    /** The file's SHA-256; for a record of a file not registered in this run, its name (so re-loads still find it). */
     private String fileKey(String displayName) {
         String sha = shaByName.get(displayName);
         return sha != null ? sha : "unregistered:" + displayName;
@@ -645,7 +622,7 @@ public final class LedgerRun implements AutoCloseable {
         return HexFormat.of().formatHex(md.digest());
     }
 
-    /** Two statements batched side by side, each flushed every {@link Db#BATCH} rows. */
+    /** Two statements (the second null when unused) batched side by side, each flushed every {@link Db#BATCH} rows. */
     private static final class Batches {
         private final PreparedStatement first;
         private final PreparedStatement second;
@@ -677,7 +654,7 @@ public final class LedgerRun implements AutoCloseable {
             if (n1 > 0) {
                 first.executeBatch();
             }
-            if (n2 > 0) {
+            if (n2 > 0 && second != null) {
                 second.executeBatch();
             }
         }

@@ -15,16 +15,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Receipt look-up and reprint from the stored receipts, their tenders and the terminal records. */
+/** Receipt look-up and reprint from the stored receipts and their tenders (folded into the receipt row). */
 final class Receipts {
     private static final int WIDTH = 40;
     private static final String MARK = "*** DUPLICATE - NOT AN ORIGINAL ***";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final String JOIN = " FROM receipts r LEFT JOIN tenders t ON t.file_sha256 = r.file_sha256"
-            + " AND t.receipt_line = r.line";
     private static final String COLUMNS = "SELECT r.id, r.receipt_no, r.receipt_time, r.kind, r.total_minor,"
-            + " r.currency, r.file_name, r.line, t.tender_type, t.terminal_id, t.card_last4, t.auth_code, t.rrn,"
-            + " t.stan";
+            + " r.currency, r.file_name, r.line, r.card_terminal_id, r.card_last4, r.card_auth_code, r.card_rrn,"
+            + " r.card_stan, r.tenders FROM receipts r";
 
     private final Ledger ledger;
 
@@ -47,60 +45,74 @@ final class Receipts {
             where.append(" AND r.receipt_no = ?");
             args.add(q.receiptNo().trim());
         }
-        // tender details: the receipt has a tender with all of them
-        StringBuilder tender = new StringBuilder();
-        List<Object> targs = new ArrayList<>();
-        tenderCondition(tender, targs, "x.card_last4", q.cardLast4() == null ? null : last4(q.cardLast4()));
-        tenderCondition(tender, targs, "x.auth_code", q.authCode());
-        tenderCondition(tender, targs, "x.rrn", q.rrn());
-        tenderCondition(tender, targs, "x.terminal_id", q.terminalId());
+        // tender details: the receipt has a tender with all of them. SQL narrows (the first card tender's column,
+        // or the value as a field of any tender), the decoded tenders decide.
+        List<Criterion> tender = new ArrayList<>();
+        criterion(tender, where, args, "r.card_last4", TenderText.Stored::cardLast4,
+                q.cardLast4() == null ? null : last4(q.cardLast4()));
+        criterion(tender, where, args, "r.card_auth_code", TenderText.Stored::authCode, q.authCode());
+        criterion(tender, where, args, "r.card_rrn", TenderText.Stored::rrn, q.rrn());
+        criterion(tender, where, args, "r.card_terminal_id", TenderText.Stored::terminalId, q.terminalId());
+        Map<String, Long> minorByCode = new LinkedHashMap<>();
         if (q.amount() != null) {
             BigDecimal amount = parseAmount(q.amount());
             List<String> alts = new ArrayList<>();
-            List<Object> aargs = new ArrayList<>();
             for (String code : currencies()) {
                 Currency cur = Currencies.resolve(code);
                 try {
                     long minor = amount.movePointRight(Math.max(0, cur.getDefaultFractionDigits()))
                             .stripTrailingZeros().longValueExact();
-                    alts.add("(r.currency = ? AND (r.total_minor = ? OR EXISTS (SELECT 1 FROM tenders y"
-                            + " WHERE y.file_sha256 = r.file_sha256 AND y.receipt_line = r.line AND y.amount_minor = ?)))");
-                    aargs.add(code);
-                    aargs.add(minor);
-                    aargs.add(minor);
+                    alts.add("(r.currency = ? AND (r.total_minor = ? OR r.card_amount_minor = ? OR r.tenders LIKE ?"
+                            + TenderText.LIKE_ESCAPE + "))");
+                    args.add(code);
+                    args.add(minor);
+                    args.add(minor);
+                    args.add(TenderText.likeField(Long.toString(minor)));
+                    minorByCode.put(code, minor);
                 } catch (ArithmeticException e) {
                     // not an amount in this currency
                 }
             }
             where.append(alts.isEmpty() ? " AND 1 = 0" : " AND (" + String.join(" OR ", alts) + ")");
-            args.addAll(aargs);
         }
-        if (tender.length() > 0) {
-            where.append(" AND EXISTS (SELECT 1 FROM tenders x WHERE x.file_sha256 = r.file_sha256"
-                    + " AND x.receipt_line = r.line").append(tender).append(")");
-            args.addAll(targs);
-        }
-        Map<Long, ReceiptMatch> out = new LinkedHashMap<>();
-        ledger.read(COLUMNS + JOIN + where + " ORDER BY r.receipt_time, r.receipt_no, r.id, t.seq", args, rs -> {
-            long id = rs.getLong(1);
-            ReceiptMatch m = out.get(id);
-            boolean card = "CARD".equals(rs.getString("tender_type"));
-            if (m == null || (m.cardLast4() == null && m.rrn() == null && card)) {
-                out.put(id, new ReceiptMatch(rs.getString("receipt_no"), Db.time(rs, "receipt_time"),
-                        rs.getString("kind"), Db.money(rs, "total_minor", "currency"),
-                        card ? rs.getString("terminal_id") : null, card ? rs.getString("card_last4") : null,
-                        card ? rs.getString("auth_code") : null, card ? rs.getString("rrn") : null,
-                        card ? rs.getString("stan") : null,
-                        new SourceRef(rs.getString("file_name"), rs.getLong("line"))));
+        List<ReceiptMatch> out = new ArrayList<>();
+        ledger.read(COLUMNS + where + " ORDER BY r.receipt_time, r.receipt_no, r.id", args, rs -> {
+            List<TenderText.Stored> tenders = TenderText.decode(rs.getString("tenders"));
+            if (!tender.isEmpty() && tenders.stream().noneMatch(t -> tender.stream().allMatch(c -> c.test(t)))) {
+                return;
             }
+            if (q.amount() != null) {
+                Long minor = minorByCode.get(rs.getString("currency"));
+                Long total = Db.lng(rs, "total_minor");
+                if (minor == null || !(minor.equals(total)
+                        || tenders.stream().anyMatch(t -> minor.equals(t.amountMinor())))) {
+                    return;
+                }
+            }
+            out.add(new ReceiptMatch(rs.getString("receipt_no"), Db.time(rs, "receipt_time"),
+                    rs.getString("kind"), Db.money(rs, "total_minor", "currency"), rs.getString("card_terminal_id"),
+                    rs.getString("card_last4"), rs.getString("card_auth_code"), rs.getString("card_rrn"),
+                    rs.getString("card_stan"), new SourceRef(rs.getString("file_name"), rs.getLong("line"))));
         });
-        return new ArrayList<>(out.values());
+        return out;
     }
 
-    private static void tenderCondition(StringBuilder sb, List<Object> args, String column, String value) {
+    /** A tender detail asked for: the tender's field equals the value. */
+    private record Criterion(java.util.function.Function<TenderText.Stored, String> field, String value) {
+        boolean test(TenderText.Stored t) {
+            return value.equals(field.apply(t));
+        }
+    }
+
+    private static void criterion(List<Criterion> out, StringBuilder where, List<Object> args, String column,
+                                  java.util.function.Function<TenderText.Stored, String> field, String value) {
         if (value != null && !value.isBlank()) {
-            sb.append(" AND ").append(column).append(" = ?");
-            args.add(value.trim());
+            String v = value.trim();
+            out.add(new Criterion(field, v));
+            where.append(" AND (").append(column).append(" = ? OR r.tenders LIKE ?").append(TenderText.LIKE_ESCAPE)
+                    .append(')');
+            args.add(v);
+            args.add(TenderText.likeField(v));
         }
     }
 
@@ -138,8 +150,18 @@ final class Receipts {
         ledger.read("SELECT r.id, r.receipt_no, r.receipt_time, r.file_name, r.line FROM receipts r"
                 + " WHERE r.receipt_no = ?" + dateCond + " ORDER BY r.receipt_time, r.id", args, byNo);
         if (ids.isEmpty()) {
-            ledger.read("SELECT DISTINCT r.id, r.receipt_no, r.receipt_time, r.file_name, r.line" + JOIN
-                    + " WHERE t.rrn = ?" + dateCond + " ORDER BY r.receipt_time, r.id", args, byNo);
+            // by the RRN of one of its tenders: SQL narrows, the decoded tenders decide
+            List<Object> rrnArgs = new ArrayList<>(List.of(k, TenderText.likeField(k)));
+            if (date != null) {
+                rrnArgs.add(date);
+            }
+            ledger.read("SELECT r.id, r.receipt_no, r.receipt_time, r.file_name, r.line, r.tenders FROM receipts r"
+                    + " WHERE (r.card_rrn = ? OR r.tenders LIKE ?" + TenderText.LIKE_ESCAPE + ")" + dateCond
+                    + " ORDER BY r.receipt_time, r.id", rrnArgs, rs -> {
+                        if (TenderText.decode(rs.getString("tenders")).stream().anyMatch(t -> k.equals(t.rrn()))) {
+                            byNo.row(rs);
+                        }
+                    });
         }
         if (ids.isEmpty()) {
             throw new UsageException("no receipt with number or RRN '" + k + "'"
@@ -163,7 +185,7 @@ final class Receipts {
                     r.put("time", Db.time(rs, "receipt_time"));
                     r.put("kind", rs.getString("kind"));
                     r.put("total", Db.money(rs, "total_minor", "currency"));
-                    r.put("sha", rs.getString("file_sha256"));
+                    r.put("tenders", rs.getString("tenders"));
                     r.put("line", rs.getLong("line"));
                     r.put("file", rs.getString("file_name"));
                     r.put("merchant", rs.getString("merchant_name"));
@@ -171,13 +193,11 @@ final class Receipts {
                 });
         List<String[]> tenders = new ArrayList<>();
         List<Money> amounts = new ArrayList<>();
-        ledger.read("SELECT * FROM tenders WHERE file_sha256 = ? AND receipt_line = ? ORDER BY seq",
-                List.of(r.get("sha"), r.get("line")), rs -> {
-                    tenders.add(new String[] {rs.getString("tender_type"), rs.getString("terminal_id"),
-                            rs.getString("card_last4"), rs.getString("auth_code"), rs.getString("rrn"),
-                            rs.getString("stan"), rs.getString("merchant_id")});
-                    amounts.add(Db.money(rs, "amount_minor", "currency"));
-                });
+        for (TenderText.Stored t : TenderText.decode((String) r.get("tenders"))) {
+            tenders.add(new String[] {t.type(), t.terminalId(), t.cardLast4(), t.authCode(), t.rrn(), t.stan(),
+                    t.merchantId()});
+            amounts.add(t.amount());
+        }
         String merchant = merchantName != null ? merchantName : r.get("merchant") != null
                 ? (String) r.get("merchant") : "(merchant)";
         StringBuilder sb = new StringBuilder();

@@ -26,10 +26,9 @@ final class RecordRows {
             + marks(21) + ")";
     static final String INSERT_RECEIPT = "INSERT INTO receipts (run_id, status_run_id, status, file_sha256, file_name,"
             + " line, business_date, receipt_no, store_id, register_id, cashier_id, receipt_time, kind, total_minor,"
-            + " currency, original_receipt_no, member_id, customer_phone, customer_email) VALUES (" + marks(19) + ")";
-    static final String INSERT_TENDER = "INSERT INTO tenders (file_sha256, file_name, receipt_line, seq, line,"
-            + " tender_type, amount_minor, currency, terminal_id, stan, rrn, auth_code, card_last4, merchant_id) VALUES ("
-            + marks(14) + ")";
+            + " currency, original_receipt_no, member_id, customer_phone, customer_email, card_terminal_id, card_stan,"
+            + " card_rrn, card_auth_code, card_last4, card_merchant_id, card_amount_minor, tenders) VALUES ("
+            + marks(27) + ")";
 
     private RecordRows() {
     }
@@ -62,33 +61,20 @@ final class RecordRows {
         Db.str(ps, i, t.originalStan());
     }
 
-    /** A stored receipt without its tenders yet, and its file's SHA-256 (the tenders' key). */
-    record ReceiptHead(dev.posrecon.core.model.Receipt receipt, String sha) {
-        dev.posrecon.core.model.Receipt withTenders(java.util.List<dev.posrecon.core.model.Tender> tenders) {
-            var r = receipt;
-            return new dev.posrecon.core.model.Receipt(r.ref(), r.receiptNo(), r.storeId(), r.registerId(),
-                    r.cashierId(), r.time(), r.kind(), r.total(), tenders, r.originalReceiptNo(), r.memberId(),
-                    r.customerPhone(), r.customerEmail());
+    /** A stored receipt with its tenders (decoded from its row). */
+    static Receipt receipt(ResultSet rs) throws SQLException {
+        String file = rs.getString("file_name");
+        java.util.List<TenderText.Stored> stored = TenderText.decode(rs.getString("tenders"));
+        java.util.List<Tender> tenders = new java.util.ArrayList<>(stored.size());
+        for (TenderText.Stored t : stored) {
+            tenders.add(t.toTender(file));
         }
-    }
-
-    static ReceiptHead receiptHead(ResultSet rs) throws SQLException {
-        return new ReceiptHead(new dev.posrecon.core.model.Receipt(
-                new SourceRef(rs.getString("file_name"), rs.getLong("line")),
+        return new Receipt(new SourceRef(file, rs.getLong("line")),
                 rs.getString("receipt_no"), rs.getString("store_id"), rs.getString("register_id"),
                 rs.getString("cashier_id"), Db.time(rs, "receipt_time"),
                 Db.enumOf(dev.posrecon.core.model.ReceiptKind.class, rs.getString("kind")),
-                Db.money(rs, "total_minor", "currency"), java.util.List.of(), rs.getString("original_receipt_no"),
-                rs.getString("member_id"), rs.getString("customer_phone"), rs.getString("customer_email")),
-                rs.getString("file_sha256"));
-    }
-
-    static dev.posrecon.core.model.Tender tender(ResultSet rs) throws SQLException {
-        Long line = Db.lng(rs, "line");
-        return new dev.posrecon.core.model.Tender(new SourceRef(rs.getString("file_name"), line == null ? 0 : line),
-                Db.enumOf(dev.posrecon.core.model.TenderType.class, rs.getString("tender_type")),
-                Db.money(rs, "amount_minor", "currency"), rs.getString("terminal_id"), rs.getString("stan"),
-                rs.getString("rrn"), rs.getString("auth_code"), rs.getString("card_last4"));
+                Db.money(rs, "total_minor", "currency"), tenders, rs.getString("original_receipt_no"),
+                rs.getString("member_id"), rs.getString("customer_phone"), rs.getString("customer_email"));
     }
 
     static TerminalRecord terminal(ResultSet rs) throws SQLException {
@@ -156,8 +142,12 @@ final class RecordRows {
                 rs.getString("batch"));
     }
 
-    static void bindReceipt(PreparedStatement ps, Receipt r, long runId, String status, String sha, LocalDate day)
-            throws SQLException {
+    /**
+     * A receipt with its tenders as stored ({@link #stored}): the first card tender's references in the card_*
+     * columns, all tenders in the text column.
+     */
+    static void bindReceipt(PreparedStatement ps, Receipt r, java.util.List<TenderText.Stored> tenders, long runId,
+                            String status, String sha, LocalDate day) throws SQLException {
         int i = head(ps, runId, status, sha, r.ref());
         Db.date(ps, i++, day);
         Db.str(ps, i++, r.receiptNo());
@@ -171,26 +161,48 @@ final class RecordRows {
         Db.str(ps, i++, r.originalReceiptNo());
         Db.str(ps, i++, r.memberId());
         Db.str(ps, i++, r.customerPhone());
-        Db.str(ps, i, r.customerEmail());
+        Db.str(ps, i++, r.customerEmail());
+        TenderText.Stored card = firstCard(tenders);
+        Db.str(ps, i++, card == null ? null : card.terminalId());
+        Db.str(ps, i++, card == null ? null : card.stan());
+        Db.str(ps, i++, card == null ? null : card.rrn());
+        Db.str(ps, i++, card == null ? null : card.authCode());
+        Db.str(ps, i++, card == null ? null : card.cardLast4());
+        Db.str(ps, i++, card == null ? null : card.merchantId());
+        Db.lng(ps, i++, card == null ? null : card.amountMinor());
+        Db.str(ps, i, tenders.isEmpty() ? null : TenderText.encode(tenders));
     }
 
-    /** A tender; with {@code paid} (the terminal record it was paid by), its missing references filled in. */
-    static void bindTender(PreparedStatement ps, Receipt r, Tender t, int seq, String sha, TerminalRecord paid)
-            throws SQLException {
-        Db.str(ps, 1, sha);
-        ps.setString(2, r.ref().file());
-        ps.setLong(3, r.ref().line());
-        ps.setInt(4, seq);
-        Db.lng(ps, 5, t.ref() == null ? null : t.ref().line());
-        ps.setString(6, t.type().name());
-        Db.lng(ps, 7, Db.minor(t.amount()));
-        Db.str(ps, 8, Db.code(t.amount()));
-        Db.str(ps, 9, or(t.terminalId(), paid == null ? null : paid.terminalId()));
-        Db.str(ps, 10, or(t.stan(), paid == null ? null : paid.stan()));
-        Db.str(ps, 11, or(t.rrn(), paid == null ? null : paid.rrn()));
-        Db.str(ps, 12, or(t.authCode(), paid == null ? null : paid.authCode()));
-        Db.str(ps, 13, Cards.last4(Cards.mask(or(t.cardLast4(), paid == null ? null : paid.card()))));
-        Db.str(ps, 14, paid == null ? null : paid.merchantId());
+    /**
+     * The card tender a look-up lists for a receipt: the first card tender that has a card ending or an RRN, else
+     * the first card tender; null without one.
+     */
+    static TenderText.Stored firstCard(java.util.List<TenderText.Stored> tenders) {
+        TenderText.Stored first = null;
+        for (TenderText.Stored t : tenders) {
+            if (!t.isCard()) {
+                continue;
+            }
+            if (t.cardLast4() != null || t.rrn() != null) {
+                return t;
+            }
+            if (first == null) {
+                first = t;
+            }
+        }
+        return first;
+    }
+
+    /** A tender as stored; with {@code paid} (the terminal record it was paid by), its missing references filled in. */
+    static TenderText.Stored stored(Tender t, TerminalRecord paid) {
+        return new TenderText.Stored(t.ref() == null ? null : (Long) t.ref().line(), t.type().name(),
+                Db.minor(t.amount()), Db.code(t.amount()),
+                or(t.terminalId(), paid == null ? null : paid.terminalId()),
+                or(t.stan(), paid == null ? null : paid.stan()),
+                or(t.rrn(), paid == null ? null : paid.rrn()),
+                or(t.authCode(), paid == null ? null : paid.authCode()),
+                Cards.last4(Cards.mask(or(t.cardLast4(), paid == null ? null : paid.card()))),
+                paid == null ? null : paid.merchantId());
     }
 
     private static String or(String a, String b) {
