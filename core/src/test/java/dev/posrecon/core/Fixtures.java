@@ -14,7 +14,6 @@ import dev.posrecon.core.model.TxnKind;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 
@@ -103,9 +102,5 @@ public final class Fixtures {
         String a = t.amount().toDecimalString();
         return receipt(no, ReceiptKind.SALE, t.localTime().toLocalTime().plusSeconds(5).toString(), a, null, null,
                 card(a, t));
-    }
-
-    public static <T> List<T> list(List<T> a) {
-        return new ArrayList<>(a);
     }
 }

@@ -631,9 +631,4 @@ public final class Matcher {
             return auth.find(KeyIndex.single(a), x -> a.equals(x.rec.authCode()));
         }
     }
-
-    @Override
-    public String toString() {
-        return "Matcher" + Objects.toString(config.matchWindow());
-    }
 }

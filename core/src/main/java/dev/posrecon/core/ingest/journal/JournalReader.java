@@ -32,7 +32,6 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Reads the register's receipt journal: CSV with one row per tender (rows sharing {@code receipt_no} form one
@@ -294,10 +293,5 @@ public final class JournalReader implements RecordReader<Receipt> {
         String s = v.isTextual() ? v.textValue() : v.toString();
         s = s.strip();
         return s.isEmpty() ? null : s;
-    }
-
-    @Override
-    public String toString() {
-        return "JournalReader[" + Objects.toString(config.currency()) + "]";
     }
 }
