@@ -38,7 +38,7 @@ public final class Inspector {
         String head = head(file);
         String firstLine = firstLine(head);
         List<String> notes = new ArrayList<>();
-        if (profile == null && looksLikeJpos(head)) {
+        if (profile == null && JposLogReader.sniff(file)) {
             ReadResult<TerminalRecord> r = new JposLogReader(config).read(file, name);
             long timeouts = r.records().stream().filter(TerminalRecord::timedOut).count();
             notes.add("transactions (request + response): " + r.records().size() + ", of which timed out: " + timeouts);
@@ -99,10 +99,6 @@ public final class Inspector {
         if (min != null) {
             notes.add("time range: " + min + " .. " + max);
         }
-    }
-
-    static boolean looksLikeJpos(String head) {
-        return head.contains("<logger") || head.contains("<log ") || head.contains("<isomsg");
     }
 
     private static String head(Path file) {
