@@ -23,6 +23,7 @@ public final class Shared {
     private static final LocalDate[] DATES = new LocalDate[YEARS * 12 * 31];
 
     private final Map<String, String> strings = new HashMap<>();
+    private final Map<String, LocalDate> parsedDates = new HashMap<>();
 
     /** The shared instance equal to {@code s} (short strings only; null stays null). */
     public String string(String s) {
@@ -37,6 +38,22 @@ public final class Shared {
             strings.put(s, s);
         }
         return s;
+    }
+
+    /**
+     * The date {@code parse} makes of {@code text}, parsed once per distinct text (a settlement file repeats a
+     * handful of settlement dates on a million lines); what {@code parse} throws is thrown, and nothing is kept.
+     */
+    public LocalDate date(String text, java.util.function.Function<String, LocalDate> parse) {
+        LocalDate d = parsedDates.get(text);
+        if (d == null) {
+            LocalDate p = parse.apply(text);
+            d = date(p.getYear(), p.getMonthValue(), p.getDayOfMonth());
+            if (parsedDates.size() < MAX_STRINGS) {
+                parsedDates.put(text, d);
+            }
+        }
+        return d;
     }
 
     /**

@@ -76,7 +76,7 @@ public final class Inputs {
         checkReadable(r);
         List<Task> tasks = new ArrayList<>();
         // values the sources repeat (RRN, auth code, card) kept once; dropped when reading is done
-        Interner interner = new Interner(1 << 23);
+        Interner interner = new Interner(1 << 23, Interner.expectedFor(totalBytes(r)));
         for (Path p : r.terminalLogs()) {
             tasks.add(new Task(Source.TERMINAL, p, terminalReader(r, p, interner)));
         }
@@ -134,6 +134,20 @@ public final class Inputs {
         }
         in.rejects.sort(null);
         return in;
+    }
+
+    private static long totalBytes(ReconRequest r) {
+        long n = 0;
+        for (List<Path> ps : List.of(r.terminalLogs(), r.settlements(), r.journals(), r.customers())) {
+            for (Path p : ps) {
+                try {
+                    n += Files.size(p);
+                } catch (IOException e) {
+                    // checked readable above; a size we cannot get only costs a smaller first map
+                }
+            }
+        }
+        return n;
     }
 
     /** Adds the open items an earlier run left in the ledger; they are matched like today's records. */

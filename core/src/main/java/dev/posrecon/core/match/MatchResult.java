@@ -17,8 +17,8 @@ public final class MatchResult {
     final List<Txn> txns;
     final List<SettlementRecord> settlements;
     final List<Receipt> receipts;
-    final Map<SettlementRecord, Txn> settlementTxn = new IdentityHashMap<>();
-    final Map<SettlementRecord, String> settlementRule = new IdentityHashMap<>();
+    final Map<SettlementRecord, Txn> settlementTxn;
+    final Map<SettlementRecord, String> settlementRule;
     /** settlement lines a fallback found several candidates for: the candidates, in order. */
     final Map<SettlementRecord, List<Txn>> ambiguousSettlement = new IdentityHashMap<>();
     /** sale lines netted off by a settlement VOID/REVERSAL line, and the lines that netted them. */
@@ -26,12 +26,12 @@ public final class MatchResult {
     final Map<SettlementRecord, SettlementRecord> cancellingLine = new IdentityHashMap<>();
     /** VOID/REVERSAL/CHARGEBACK/ADJUSTMENT lines linked to something (a sale line or a terminal txn). */
     final Set<SettlementRecord> linkedNonSale = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    final Map<Txn.TenderRef, Txn> tenderTxn = new IdentityHashMap<>();
-    final Map<Txn.TenderRef, String> tenderRule = new IdentityHashMap<>();
+    final Map<Txn.TenderRef, Txn> tenderTxn;
+    final Map<Txn.TenderRef, String> tenderRule;
     final Map<Txn.TenderRef, List<Txn>> ambiguousTender = new IdentityHashMap<>();
     final List<Txn.TenderRef> cardTenders;
     /** each receipt's card tenders, in tender order (identity look-up: receipts are records with many fields). */
-    private final Map<Receipt, List<Txn.TenderRef>> tendersByReceipt = new IdentityHashMap<>();
+    private final Map<Receipt, List<Txn.TenderRef>> tendersByReceipt;
     private final Map<TxnKind, List<Txn>> byKind = new java.util.EnumMap<>(TxnKind.class);
     final Map<String, Receipt> receiptsByNo;
 
@@ -41,7 +41,11 @@ public final class MatchResult {
         this.settlements = settlements;
         this.receipts = receipts;
         this.receiptsByNo = receiptsByNo;
-        List<Txn.TenderRef> refs = new java.util.ArrayList<>();
+        // sized for what they will hold: a million-line day otherwise spends seconds growing them
+        this.settlementTxn = new IdentityHashMap<>(settlements.size());
+        this.settlementRule = new IdentityHashMap<>(settlements.size());
+        this.tendersByReceipt = new IdentityHashMap<>(receipts.size());
+        List<Txn.TenderRef> refs = new java.util.ArrayList<>(receipts.size());
         for (Receipt r : receipts) {
             int from = refs.size();
             for (var t : r.tenders()) {
@@ -54,6 +58,8 @@ public final class MatchResult {
             }
         }
         this.cardTenders = List.copyOf(refs);
+        this.tenderTxn = new IdentityHashMap<>(refs.size());
+        this.tenderRule = new IdentityHashMap<>(refs.size());
         Map<TxnKind, List<Txn>> kinds = new java.util.EnumMap<>(TxnKind.class);
         for (Txn t : txns) {
             kinds.computeIfAbsent(t.rec.kind(), k -> new java.util.ArrayList<>()).add(t);

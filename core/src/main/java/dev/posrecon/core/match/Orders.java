@@ -15,7 +15,12 @@ public final class Orders {
     private Orders() {
     }
 
-    private static final Comparator<String> STR = Comparator.nullsFirst(Comparator.naturalOrder());
+    /** Text, nulls first; the same instance (ids are shared by the readers) compares equal without a look. */
+    private static final Comparator<String> STR = (a, b) -> a == b ? 0 : a == null ? -1 : b == null ? 1
+            : a.compareTo(b);
+    /** Times, nulls first; whole-second times are shared by the readers, so the same instance is common. */
+    private static final Comparator<java.time.LocalDateTime> TIME = (a, b) -> a == b ? 0 : a == null ? -1
+            : b == null ? 1 : a.compareTo(b);
     /** Numeric-looking strings by length, then text: 9 before 10, and 000123 equal in rank to 123 after norm. */
     private static final Comparator<String> NUM = Comparator.nullsFirst(
             Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()));
@@ -71,11 +76,11 @@ public final class Orders {
 
     public static final Comparator<TerminalRecord> TERMINAL = Comparator
             .comparing(TerminalRecord::terminalId, STR)
-            .thenComparing(TerminalRecord::localTime, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(TerminalRecord::localTime, TIME)
             .thenComparing(TerminalRecord::stan, STAN)
             .thenComparing(TerminalRecord::requestMti, STR)
             .thenComparing(TerminalRecord::kind)
-            .thenComparing(t -> t.amount().minor())
+            .thenComparingLong(t -> t.amount().minor())
             .thenComparing(TerminalRecord::rrn, STR)
             .thenComparing(TerminalRecord::card, STR)
             .thenComparing(TerminalRecord::responseCode, STR)
@@ -83,21 +88,21 @@ public final class Orders {
 
     public static final Comparator<SettlementRecord> SETTLEMENT = Comparator
             .comparing(SettlementRecord::terminalId, STR)
-            .thenComparing(SettlementRecord::txnTime, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(SettlementRecord::txnTime, TIME)
             .thenComparing(SettlementRecord::stan, STAN)
             .thenComparing(SettlementRecord::rrn, STR)
             .thenComparing(SettlementRecord::type)
-            .thenComparing(s -> s.amount().minor())
+            .thenComparingLong(s -> s.amount().minor())
             .thenComparing(SettlementRecord::card, STR)
             .thenComparing(SettlementRecord::authCode, STR)
-            .thenComparing(s -> s.fee() == null ? Long.MIN_VALUE : s.fee().minor())
+            .thenComparingLong(s -> s.fee() == null ? Long.MIN_VALUE : s.fee().minor())
             .thenComparing(SettlementRecord::merchantId, STR)
             .thenComparing(SettlementRecord::ref);
 
     public static final Comparator<Receipt> RECEIPT = Comparator
-            .comparing(Receipt::time, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .comparing(Receipt::time, TIME)
             .thenComparing(Receipt::receiptNo, STR)
             .thenComparing(Receipt::kind)
-            .thenComparing(r -> r.total().minor())
+            .thenComparingLong(r -> r.total().minor())
             .thenComparing(Receipt::ref);
 }

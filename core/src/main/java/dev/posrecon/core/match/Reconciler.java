@@ -147,7 +147,8 @@ public final class Reconciler {
                 (c.type() == dev.posrecon.core.cases.CaseType.UNSETTLED_SALE ? waiting : inCase).add(e.ref());
             }
         }
-        Set<Object> open = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Object> open = java.util.Collections.newSetFromMap(
+                new java.util.IdentityHashMap<>(2 * r.rules.openItemCount()));
         for (Txn t : r.match.txns()) {
             if (r.rules.isOpenItem(t)) {
                 open.add(t.rec);
@@ -265,7 +266,8 @@ public final class Reconciler {
         out.put(Source.SETTLEMENT, counts(Source.SETTLEMENT, in, matched, cased, open, none, other));
 
         matched = cased = open = none = other = 0;
-        Set<Receipt> linked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Receipt> linked = java.util.Collections.newSetFromMap(
+                new java.util.IdentityHashMap<>(m.receipts().size()));
         for (Txn.TenderRef tr : m.cardTenders()) {
             if (m.txnOf(tr) != null) {
                 linked.add(tr.receipt());

@@ -65,6 +65,11 @@ public final class RuleContext {
     }
 
     /** Approved sales not yet settled but not yet due either: carried to the next run by the ledger. */
+    /** How many transactions were left open (for sizing). */
+    public int openItemCount() {
+        return openItems.size();
+    }
+
     public void openItem(Txn t) {
         openItems.add(t);
     }

@@ -125,7 +125,7 @@ final class ProfileReader implements RecordReader<SettlementRecord> {
                 shared.string(cells.text(v, Canonical.MERCHANT_ID, kind)),
                 shared.string(cells.text(v, Canonical.TERMINAL_ID, kind)),
                 cells.dateTime(v, Canonical.TXN_TIME, kind),
-                settleDate(cells, v, kind),
+                settleDate(cells, v, kind, shared),
                 kind,
                 amount,
                 fee == null ? null : Money.of(fee, feeCurrency),
@@ -155,7 +155,7 @@ final class ProfileReader implements RecordReader<SettlementRecord> {
         return c;
     }
 
-    private static LocalDate settleDate(Cells cells, String[] v, TxnKind kind) {
+    private static LocalDate settleDate(Cells cells, String[] v, TxnKind kind, Shared shared) {
         Profile profile = cells.profile();
         List<Profile.Source> src = cells.sources(Canonical.SETTLE_DATE, kind);
         String t = src == null ? null : cells.value(v, src.get(0));
@@ -166,17 +166,17 @@ final class ProfileReader implements RecordReader<SettlementRecord> {
             return null;
         }
         List<DateTimeFormatter> fmts = profile.dateFormats.get(Canonical.SETTLE_DATE);
-        if (fmts == null) {
-            fmts = List.of(DateTimeFormatter.ISO_LOCAL_DATE);
-        }
-        for (DateTimeFormatter f : fmts) {
-            try {
-                return f.parse(t, LocalDate::from);
-            } catch (DateTimeException e) {
-                // try the next pattern
+        List<DateTimeFormatter> formats = fmts == null ? List.of(DateTimeFormatter.ISO_LOCAL_DATE) : fmts;
+        return shared.date(t, text -> {
+            for (DateTimeFormatter f : formats) {
+                try {
+                    return f.parse(text, LocalDate::from);
+                } catch (DateTimeException e) {
+                    // try the next pattern
+                }
             }
-        }
-        throw cells.problem(Canonical.SETTLE_DATE, src == null ? null : src.get(0), "not a date: '" + t
-                + "' (expected " + profile.datePatterns.getOrDefault(Canonical.SETTLE_DATE, "yyyy-MM-dd") + ")");
+            throw cells.problem(Canonical.SETTLE_DATE, src == null ? null : src.get(0), "not a date: '" + text
+                    + "' (expected " + profile.datePatterns.getOrDefault(Canonical.SETTLE_DATE, "yyyy-MM-dd") + ")");
+        });
     }
 }
