@@ -51,6 +51,7 @@ public final class Cli implements Runnable {
         EXIT_CODES.put("2", "usage error");
         EXIT_CODES.put("3", "unreadable or invalid input");
         EXIT_CODES.put("4", "store or output error");
+        EXIT_CODES.put("5", "out of memory: give Java a larger heap (-Xmx)");
         EXIT_CODES.put("70", "internal error (a bug)");
     }
 
@@ -101,6 +102,12 @@ public final class Cli implements Runnable {
         });
         try {
             return cl.execute(args);
+        } catch (OutOfMemoryError oom) {
+            // what filled the heap is unreachable by now, so there is room to say so
+            err.println("posrecon: out of memory: the inputs need more than the " + Runtime.getRuntime().maxMemory()
+                    / (1024 * 1024) + " MB Java heap this run has. Run again with a larger heap: "
+                    + "POSRECON_JAVA_OPTS=-Xmx4g scripts/posrecon ..., or java -Xmx4g -jar posrecon.jar ...");
+            return ExitCodes.OUT_OF_MEMORY;
         } finally {
             out.flush();
             err.flush();

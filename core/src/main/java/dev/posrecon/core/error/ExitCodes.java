@@ -12,6 +12,8 @@ public final class ExitCodes {
     public static final int BAD_INPUT = 3;
     /** the store (ledger) or the output directory failed. */
     public static final int STORE_OR_OUTPUT = 4;
+    /** the Java heap was too small for the inputs: run again with more ({@code -Xmx}). */
+    public static final int OUT_OF_MEMORY = 5;
     /** an internal error: a bug in posrecon. */
     public static final int INTERNAL = 70;
 

@@ -65,6 +65,7 @@ public final class CsvRows implements AutoCloseable {
         this.file = displayName;
         this.input = TextInput.open(path, displayName, encoding, null);
         CsvParserSettings s = new CsvParserSettings();
+        s.setReadInputOnSeparateThread(false);
         s.setHeaderExtractionEnabled(false);
         s.setLineSeparatorDetectionEnabled(true);
         s.setSkipEmptyLines(false);

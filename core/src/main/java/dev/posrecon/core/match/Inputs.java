@@ -120,6 +120,9 @@ public final class Inputs {
                 if (c instanceof RuntimeException re) {
                     throw re;
                 }
+                if (c instanceof Error err) {
+                    throw err;
+                }
                 throw new IllegalStateException(c);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

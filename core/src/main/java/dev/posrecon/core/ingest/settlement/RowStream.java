@@ -236,6 +236,7 @@ final class RowStream implements AutoCloseable {
             return new FixedWidthParser(s);
         }
         CsvParserSettings s = new CsvParserSettings();
+        s.setReadInputOnSeparateThread(false);
         CsvFormat f = s.getFormat();
         f.setDelimiter(p.delimiter);
         f.setQuote(p.quote);
