@@ -38,7 +38,8 @@ import java.util.concurrent.Future;
  */
 public final class Inputs {
     /** One file read, with its role. */
-    public record FileRead(Source source, Path path, String displayName, ReadResult<?> result) {
+    /** One file read, with its role and how long reading it took (on its reader thread). */
+    public record FileRead(Source source, Path path, String displayName, ReadResult<?> result, long nanos) {
     }
 
     public final List<TerminalRecord> terminal = new ArrayList<>();
@@ -92,11 +93,11 @@ public final class Inputs {
         for (Path p : r.customers()) {
             tasks.add(new Task(Source.CUSTOMERS, p, cust));
         }
-        List<ReadResult<?>> results = new ArrayList<>();
+        List<Timed> results = new ArrayList<>();
         int threads = Math.max(1, Math.min(r.threads(), tasks.size()));
         if (threads == 1) {
             for (Task t : tasks) {
-                results.add(t.reader.read(t.path, t.path.toString()));
+                results.add(t.read());
             }
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(threads, run -> {
@@ -105,11 +106,11 @@ public final class Inputs {
                 return th;
             });
             try {
-                List<Future<? extends ReadResult<?>>> fs = new ArrayList<>();
+                List<Future<Timed>> fs = new ArrayList<>();
                 for (Task t : tasks) {
-                    fs.add(pool.submit(() -> t.reader.read(t.path, t.path.toString())));
+                    fs.add(pool.submit(t::read));
                 }
-                for (Future<? extends ReadResult<?>> f : fs) {
+                for (Future<Timed> f : fs) {
                     results.add(f.get());
                 }
             } catch (ExecutionException e) {
@@ -204,7 +205,8 @@ public final class Inputs {
     }
 
     @SuppressWarnings("unchecked")
-    private void add(Task t, ReadResult<?> res) {
+    private void add(Task t, Timed timed) {
+        ReadResult<?> res = timed.result;
         switch (t.source) {
             case TERMINAL -> terminal.addAll((List<TerminalRecord>) res.records());
             case SETTLEMENT -> settlement.addAll((List<SettlementRecord>) res.records());
@@ -214,9 +216,17 @@ public final class Inputs {
         rejects.addAll(res.rejects());
         ignored.merge(t.source, res.ignored(), Long::sum);
         rejected.merge(t.source, (long) res.rejects().size(), Long::sum);
-        files.add(new FileRead(t.source, t.path, t.path.toString(), res));
+        files.add(new FileRead(t.source, t.path, t.path.toString(), res, timed.nanos));
     }
 
     private record Task(Source source, Path path, RecordReader<?> reader) {
+        Timed read() {
+            long start = System.nanoTime();
+            ReadResult<?> r = reader.read(path, path.toString());
+            return new Timed(r, System.nanoTime() - start);
+        }
+    }
+
+    private record Timed(ReadResult<?> result, long nanos) {
     }
 }

@@ -51,11 +51,20 @@ public final class Reconciler {
         }
         progress.accept("reading inputs");
         Inputs in = Inputs.read(request);
+        reportReads(in);
         progress.accept("matching");
         Result r = reconcile(in, day -> true);
         progress.accept("writing case files");
         List<Path> written = write(in, r);
         return new ReconOutcome(r.counts, r.cases, r.cases.size(), in.rejects, written, null);
+    }
+
+    /** One progress line per file read: which of a day's files held the run up (files are read in parallel). */
+    private void reportReads(Inputs in) {
+        for (Inputs.FileRead f : in.files) {
+            progress.accept(String.format(java.util.Locale.ROOT, "  read %s: %d records in %.2f s", f.displayName(),
+                    f.result().records().size(), f.nanos() / 1e9));
+        }
     }
 
     /**
@@ -77,6 +86,7 @@ public final class Reconciler {
             register(run, request.customers(), Source.CUSTOMERS);
             progress.accept("reading inputs");
             Inputs in = Inputs.read(request);
+            reportReads(in);
             Set<LocalDate> scope = request.date() != null ? Set.of(request.date()) : daysIn(in);
             LocalDate asOf = request.date() != null ? request.date()
                     : scope.stream().max(LocalDate::compareTo).orElse(null);
