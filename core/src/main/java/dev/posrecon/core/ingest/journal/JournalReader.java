@@ -190,7 +190,10 @@ public final class JournalReader implements RecordReader<Receipt> {
             } else {
                 Money only = d.tenders.size() == 1 ? d.tenders.get(0).amount() : null;
                 Money total = only != null && only.minor() == d.total ? only : Money.of(d.total, cur);
-                out.add(new Receipt(new SourceRef(name, d.line), d.no, d.storeId, d.registerId, d.cashierId, d.time,
+                // the receipt starts on its first tender's line: one SourceRef for both (a million fewer objects)
+                SourceRef first = d.tenders.isEmpty() ? null : d.tenders.get(0).ref();
+                SourceRef ref = first != null && first.line() == d.line ? first : new SourceRef(name, d.line);
+                out.add(new Receipt(ref, d.no, d.storeId, d.registerId, d.cashierId, d.time,
                         d.kind, total, d.tenders, d.original, d.member, d.phone, d.email));
             }
         }
