@@ -328,44 +328,45 @@ public final class LedgerRun implements AutoCloseable {
 
     /** The run's approved terminal sales and refunds by RRN and by terminal + STAN (a key seen twice finds none). */
     private static final class TerminalIndex {
-        private final Map<String, TerminalRecord> byRrn = new HashMap<>();
-        private final Map<String, TerminalRecord> byStan = new HashMap<>();
-        private final Set<String> ambiguous = new HashSet<>();
+        /** by RRN; a key seen twice maps to {@link #AMBIGUOUS}. */
+        private final Map<String, TerminalRecord> byRrn;
+        /** by terminal + "|" + normalised STAN; a key seen twice maps to {@link #AMBIGUOUS}. */
+        private final Map<String, TerminalRecord> byStan;
 
         TerminalIndex(List<TerminalRecord> records) {
+            byRrn = new HashMap<>(2 * records.size());
+            byStan = new HashMap<>(2 * records.size());
             for (TerminalRecord t : records) {
                 if (!t.approved() || (t.kind() != TxnKind.SALE && t.kind() != TxnKind.REFUND)) {
                     continue;
                 }
-                put(byRrn, "R" + t.rrn(), t.rrn(), t);
-                put(byStan, "S" + t.terminalId() + "|" + TerminalRecord.normStan(t.stan()),
-                        t.terminalId() == null ? null : t.stan(), t);
+                if (t.rrn() != null && !t.rrn().isBlank()) {
+                    put(byRrn, t.rrn(), t);
+                }
+                if (t.terminalId() != null && t.stan() != null && !t.stan().isBlank()) {
+                    put(byStan, t.terminalId() + "|" + TerminalRecord.normStan(t.stan()), t);
+                }
             }
         }
 
-        private void put(Map<String, TerminalRecord> map, String key, String value, TerminalRecord t) {
-            if (value == null || value.isBlank()) {
-                return;
-            }
-            if (map.putIfAbsent(key, t) != null) {
-                ambiguous.add(key);
-            }
+        private static void put(Map<String, TerminalRecord> map, String key, TerminalRecord t) {
+            map.merge(key, t, (a, b) -> AMBIGUOUS);
         }
 
         TerminalRecord find(Tender tender) {
+            TerminalRecord t = null;
             if (tender.rrn() != null && !tender.rrn().isBlank()) {
-                return get(byRrn, "R" + tender.rrn());
+                t = byRrn.get(tender.rrn());
+            } else if (tender.terminalId() != null && tender.stan() != null) {
+                t = byStan.get(tender.terminalId() + "|" + TerminalRecord.normStan(tender.stan()));
             }
-            if (tender.terminalId() != null && tender.stan() != null) {
-                return get(byStan, "S" + tender.terminalId() + "|" + TerminalRecord.normStan(tender.stan()));
-            }
-            return null;
-        }
-
-        private TerminalRecord get(Map<String, TerminalRecord> map, String key) {
-            return ambiguous.contains(key) ? null : map.get(key);
+            return t == AMBIGUOUS ? null : t;
         }
     }
+
+    /** Marks a key of {@link TerminalIndex} that two records share: it finds none. */
+    private static final TerminalRecord AMBIGUOUS = new TerminalRecord(new SourceRef("", 0), null, null,
+            TxnKind.SALE, null, null, null, null, null, null, null, false, null, null, null, null, null);
 
     /**
      * Brings the ledger's cases in line with this run's findings.
