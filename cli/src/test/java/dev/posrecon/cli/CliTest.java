@@ -6,6 +6,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 class CliTest {
 
     @Test
@@ -52,6 +54,20 @@ class CliTest {
         CommandResult.run("reconcile", "--config", cfg.toString(), "--terminal-log", f.toString(),
                         "--settlement", f.toString(), "--journal", f.toString(), "--out", dir.toString(), "--no-db")
                 .exitedWith(3).errContains("match.window.minutes").errIsOneLineWithoutStackTrace();
+    }
+
+    @Test
+    void verboseTimesEachFileAndEachPhase(@TempDir Path dir) {
+        Path day = SampleDayGoldenTest.DAY;
+        CommandResult r = CommandResult.run("reconcile", "--terminal-log", day.resolve("terminal.xml").toString(),
+                "--settlement", day.resolve("settlement.csv").toString(), "--journal",
+                day.resolve("journal.csv").toString(), "--customers", day.resolve("customers.csv").toString(),
+                "--config", day.resolve("posrecon.properties").toString(), "--no-db", "--out", dir.toString(),
+                "--verbose").succeeded();
+        assertThat(r.err).containsPattern("read .*terminal\\.xml: 299 records in \\d+\\.\\d\\d s")
+                .containsPattern("read .*journal\\.csv: \\d+ records in")
+                .contains("  applying the rules", "  contact advice for ", "  counting every record",
+                        "writing case files", "done");
     }
 
     @Test

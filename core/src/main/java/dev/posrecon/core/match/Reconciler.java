@@ -192,7 +192,9 @@ public final class Reconciler {
      */
     public Result reconcile(Inputs in, Predicate<LocalDate> settlementDue) {
         MatchResult m = new Matcher(config, request.threads()).match(in.terminal, in.settlement, in.journal);
+        progress.accept("  applying the rules");
         RuleContext ctx = Rules.run(m, config, settlementDue);
+        progress.accept("  contact advice for " + ctx.cases().size() + " case(s)");
         Map<String, Customer> customers = new HashMap<>();
         for (Customer c : in.customers) {
             customers.putIfAbsent(c.memberId(), c);
@@ -208,6 +210,7 @@ public final class Reconciler {
             cases.add(c.withContact(advisor.advise(c, customer, receipt)));
         }
         cases = Rules.finish(cases);
+        progress.accept("  counting every record");
         return new Result(m, ctx, cases, count(in, m, ctx, cases, customers));
     }
 
