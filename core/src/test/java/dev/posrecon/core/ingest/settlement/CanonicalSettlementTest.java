@@ -145,6 +145,26 @@ class CanonicalSettlementTest {
     }
 
     @Test
+    void settlementDatesAreParsedOncePerTextAndABadOneIsRejectedEveryTime() throws IOException {
+        Path f = write("dates.csv", (HEADER
+                + "M001,T01,2026-11-20 10:15:30,2026-11-21,SALE,1.00,CNY,,,,,,,\n"
+                + "M001,T01,2026-11-20 10:16:00,21/11/2026,SALE,2.00,CNY,,,,,,,\n"
+                + "M001,T01,2026-11-20 10:17:00,2026-11-21,SALE,3.00,CNY,,,,,,,\n"
+                + "M001,T01,2026-11-20 10:18:00,21/11/2026,SALE,4.00,CNY,,,,,,,\n"
+                + "M001,T01,2026-11-20 10:19:00,2026-11-22,SALE,5.00,CNY,,,,,,,\n").getBytes(StandardCharsets.UTF_8));
+        ReadResult<SettlementRecord> r = read(f, null);
+        assertThat(r.records()).extracting(SettlementRecord::settleDate).containsExactly(
+                java.time.LocalDate.of(2026, 11, 21), java.time.LocalDate.of(2026, 11, 21),
+                java.time.LocalDate.of(2026, 11, 22));
+        // one instance per distinct date text
+        assertThat(r.records().get(0).settleDate()).isSameAs(r.records().get(1).settleDate());
+        // a text that failed is not remembered: the second line with it is rejected the same way
+        assertThat(r.rejects()).extracting(Reject::line).containsExactly(3L, 5L);
+        assertThat(r.rejects()).extracting(Reject::reason).containsOnly(
+                "settle_date: not a date: '21/11/2026' (expected yyyy-MM-dd)");
+    }
+
+    @Test
     void missingRequiredColumnIsAnInputErrorNamingIt() throws IOException {
         Path f = write("nocol.csv", ("merchant_id,terminal_id,txn_time,type,fee\nM,T,2026-11-20 10:00:00,SALE,1\n")
                 .getBytes(StandardCharsets.UTF_8));
