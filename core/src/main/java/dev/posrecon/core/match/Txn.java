@@ -59,9 +59,17 @@ public final class Txn {
         return original;
     }
 
-    /** Linked settlement lines not netted off by a settlement VOID/REVERSAL line. */
+    /** Linked settlement lines not netted off by a settlement VOID/REVERSAL line (not to be modified). */
     public List<SettlementRecord> liveSettlements(java.util.Set<SettlementRecord> netted) {
-        List<SettlementRecord> out = new ArrayList<>();
+        // every rule asks this of every transaction: the usual none or one line without a growable list
+        if (settlements.isEmpty()) {
+            return List.of();
+        }
+        if (settlements.size() == 1) {
+            SettlementRecord only = settlements.get(0).target();
+            return netted.contains(only) ? List.of() : List.of(only);
+        }
+        List<SettlementRecord> out = new ArrayList<>(settlements.size());
         for (Link<SettlementRecord> l : settlements) {
             if (!netted.contains(l.target())) {
                 out.add(l.target());
