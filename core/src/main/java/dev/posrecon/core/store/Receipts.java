@@ -30,11 +30,26 @@ final class Receipts {
         this.ledger = ledger;
     }
 
+    /**
+     * Receipts with every detail asked for (the tender details on one tender). Given an RRN, the receipts whose
+     * first card tender has it are looked up by index; only when there are none are the folded tenders of every
+     * receipt scanned for it (a later tender's RRN: a split payment), which on a big ledger takes seconds.
+     */
     List<ReceiptMatch> find(ReceiptQuery q) {
         if (q.isEmpty()) {
             throw new UsageException("give at least one of --date, --amount, --card-last4, --auth, --rrn, --terminal,"
                     + " --receipt");
         }
+        if (q.rrn() != null && !q.rrn().isBlank()) {
+            List<ReceiptMatch> byIndex = find(q, true);
+            if (!byIndex.isEmpty()) {
+                return byIndex;
+            }
+        }
+        return find(q, false);
+    }
+
+    private List<ReceiptMatch> find(ReceiptQuery q, boolean rrnByIndex) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (q.date() != null) {
@@ -51,7 +66,14 @@ final class Receipts {
         criterion(tender, where, args, "r.card_last4", TenderText.Stored::cardLast4,
                 q.cardLast4() == null ? null : last4(q.cardLast4()));
         criterion(tender, where, args, "r.card_auth_code", TenderText.Stored::authCode, q.authCode());
-        criterion(tender, where, args, "r.card_rrn", TenderText.Stored::rrn, q.rrn());
+        if (rrnByIndex) {
+            String rrn = q.rrn().trim();
+            tender.add(new Criterion(TenderText.Stored::rrn, rrn));
+            where.append(" AND r.card_rrn = ?");
+            args.add(rrn);
+        } else {
+            criterion(tender, where, args, "r.card_rrn", TenderText.Stored::rrn, q.rrn());
+        }
         criterion(tender, where, args, "r.card_terminal_id", TenderText.Stored::terminalId, q.terminalId());
         Map<String, Long> minorByCode = new LinkedHashMap<>();
         if (q.amount() != null) {
@@ -150,7 +172,12 @@ final class Receipts {
         ledger.read("SELECT r.id, r.receipt_no, r.receipt_time, r.file_name, r.line FROM receipts r"
                 + " WHERE r.receipt_no = ?" + dateCond + " ORDER BY r.receipt_time, r.id", args, byNo);
         if (ids.isEmpty()) {
-            // by the RRN of one of its tenders: SQL narrows, the decoded tenders decide
+            // by the RRN of its first card tender (indexed)
+            ledger.read("SELECT r.id, r.receipt_no, r.receipt_time, r.file_name, r.line FROM receipts r"
+                    + " WHERE r.card_rrn = ?" + dateCond + " ORDER BY r.receipt_time, r.id", args, byNo);
+        }
+        if (ids.isEmpty()) {
+            // by the RRN of a later tender (a split payment): SQL narrows, the decoded tenders decide
             List<Object> rrnArgs = new ArrayList<>(List.of(k, TenderText.likeField(k)));
             if (date != null) {
                 rrnArgs.add(date);

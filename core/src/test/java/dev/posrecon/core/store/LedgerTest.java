@@ -62,10 +62,30 @@ class LedgerTest {
             assertThat(ledger.listCases(CaseFilter.all())).isEmpty();
         }
         try (Ledger ignored = Ledger.open(url())) {
-            assertThat(count("SELECT COUNT(*) FROM schema_version")).isEqualTo(1);
+            assertThat(count("SELECT COUNT(*) FROM schema_version")).isEqualTo(Schema.latest());
             assertThat(count("SELECT MAX(version) FROM schema_version")).isEqualTo(Schema.latest());
             assertThat(count("SELECT COUNT(*) FROM run_lock")).isEqualTo(2);
         }
+    }
+
+    @Test
+    void aVersion1LedgerGetsTheReceiptRrnIndexAndKeepsItsData() throws Exception {
+        try (Ledger ledger = Ledger.open(url())) {
+            runWith(ledger, T0, reconCase("C-A", CaseType.OVER_CHARGE, 1000, DAY, "T1"));
+        }
+        // back to what schema version 1 left
+        try (Connection c = DriverManager.getConnection(url()); Statement st = c.createStatement()) {
+            st.execute("DROP INDEX receipts_card_rrn");
+            st.execute("DELETE FROM schema_version WHERE version = 2");
+        }
+        assertThat(count("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME = 'RECEIPTS_CARD_RRN'"))
+                .isZero();
+        try (Ledger ledger = Ledger.open(url())) {
+            assertThat(ids(ledger.listCases(CaseFilter.all()))).containsExactly("C-A");
+        }
+        assertThat(count("SELECT MAX(version) FROM schema_version")).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME = 'RECEIPTS_CARD_RRN'"))
+                .isEqualTo(1);
     }
 
     @Test
