@@ -37,7 +37,6 @@ import java.util.concurrent.Future;
  * the files were given, so nothing downstream depends on the thread count.
  */
 public final class Inputs {
-    /** One file read, with its role. */
     /** One file read, with its role and how long reading it took (on its reader thread). */
     public record FileRead(Source source, Path path, String displayName, ReadResult<?> result, long nanos) {
     }
@@ -93,7 +92,7 @@ public final class Inputs {
         for (Path p : r.customers()) {
             tasks.add(new Task(Source.CUSTOMERS, p, cust));
         }
-        List<Timed> results = new ArrayList<>();
+        List<FileRead> results = new ArrayList<>();
         int threads = Math.max(1, Math.min(r.threads(), tasks.size()));
         if (threads == 1) {
             for (Task t : tasks) {
@@ -106,11 +105,11 @@ public final class Inputs {
                 return th;
             });
             try {
-                List<Future<Timed>> fs = new ArrayList<>();
+                List<Future<FileRead>> fs = new ArrayList<>();
                 for (Task t : tasks) {
                     fs.add(pool.submit(t::read));
                 }
-                for (Future<Timed> f : fs) {
+                for (Future<FileRead> f : fs) {
                     results.add(f.get());
                 }
             } catch (ExecutionException e) {
@@ -133,8 +132,8 @@ public final class Inputs {
             }
         }
         Inputs in = new Inputs();
-        for (int i = 0; i < tasks.size(); i++) {
-            in.add(tasks.get(i), results.get(i));
+        for (FileRead f : results) {
+            in.add(f);
         }
         in.rejects.sort(null);
         return in;
@@ -205,28 +204,25 @@ public final class Inputs {
     }
 
     @SuppressWarnings("unchecked")
-    private void add(Task t, Timed timed) {
-        ReadResult<?> res = timed.result;
-        switch (t.source) {
+    private void add(FileRead f) {
+        ReadResult<?> res = f.result();
+        switch (f.source()) {
             case TERMINAL -> terminal.addAll((List<TerminalRecord>) res.records());
             case SETTLEMENT -> settlement.addAll((List<SettlementRecord>) res.records());
             case JOURNAL -> journal.addAll((List<Receipt>) res.records());
             case CUSTOMERS -> customers.addAll((List<Customer>) res.records());
         }
         rejects.addAll(res.rejects());
-        ignored.merge(t.source, res.ignored(), Long::sum);
-        rejected.merge(t.source, (long) res.rejects().size(), Long::sum);
-        files.add(new FileRead(t.source, t.path, t.path.toString(), res, timed.nanos));
+        ignored.merge(f.source(), res.ignored(), Long::sum);
+        rejected.merge(f.source(), (long) res.rejects().size(), Long::sum);
+        files.add(f);
     }
 
     private record Task(Source source, Path path, RecordReader<?> reader) {
-        Timed read() {
+        FileRead read() {
             long start = System.nanoTime();
             ReadResult<?> r = reader.read(path, path.toString());
-            return new Timed(r, System.nanoTime() - start);
+            return new FileRead(source, path, path.toString(), r, System.nanoTime() - start);
         }
-    }
-
-    private record Timed(ReadResult<?> result, long nanos) {
     }
 }

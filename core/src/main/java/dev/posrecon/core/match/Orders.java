@@ -15,12 +15,16 @@ public final class Orders {
     private Orders() {
     }
 
-    /** Text, nulls first; the same instance (ids are shared by the readers) compares equal without a look. */
-    private static final Comparator<String> STR = (a, b) -> a == b ? 0 : a == null ? -1 : b == null ? 1
-            : a.compareTo(b);
-    /** Times, nulls first; whole-second times are shared by the readers, so the same instance is common. */
-    private static final Comparator<java.time.LocalDateTime> TIME = (a, b) -> a == b ? 0 : a == null ? -1
-            : b == null ? 1 : a.compareTo(b);
+    private static final Comparator<String> STR = nullsFirst();
+    private static final Comparator<java.time.LocalDateTime> TIME = nullsFirst();
+
+    /**
+     * Natural order, nulls first; the same instance compares equal without a look (the readers share ids and
+     * whole-second times, so it is the common case).
+     */
+    private static <T extends Comparable<? super T>> Comparator<T> nullsFirst() {
+        return (a, b) -> a == b ? 0 : a == null ? -1 : b == null ? 1 : a.compareTo(b);
+    }
     /** Numeric-looking strings by length, then text: 9 before 10, and 000123 equal in rank to 123 after norm. */
     private static final Comparator<String> NUM = Comparator.nullsFirst(
             Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()));

@@ -64,12 +64,12 @@ public final class RuleContext {
         return claimedLines.contains(s);
     }
 
-    /** Approved sales not yet settled but not yet due either: carried to the next run by the ledger. */
     /** How many transactions were left open (for sizing). */
     public int openItemCount() {
         return openItems.size();
     }
 
+    /** Approved sales not yet settled but not yet due either: carried to the next run by the ledger. */
     public void openItem(Txn t) {
         openItems.add(t);
     }

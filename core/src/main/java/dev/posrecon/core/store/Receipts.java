@@ -66,14 +66,7 @@ final class Receipts {
         criterion(tender, where, args, "r.card_last4", TenderText.Stored::cardLast4,
                 q.cardLast4() == null ? null : last4(q.cardLast4()));
         criterion(tender, where, args, "r.card_auth_code", TenderText.Stored::authCode, q.authCode());
-        if (rrnByIndex) {
-            String rrn = q.rrn().trim();
-            tender.add(new Criterion(TenderText.Stored::rrn, rrn));
-            where.append(" AND r.card_rrn = ?");
-            args.add(rrn);
-        } else {
-            criterion(tender, where, args, "r.card_rrn", TenderText.Stored::rrn, q.rrn());
-        }
+        criterion(tender, where, args, "r.card_rrn", TenderText.Stored::rrn, q.rrn(), rrnByIndex);
         criterion(tender, where, args, "r.card_terminal_id", TenderText.Stored::terminalId, q.terminalId());
         Map<String, Long> minorByCode = new LinkedHashMap<>();
         if (q.amount() != null) {
@@ -128,12 +121,23 @@ final class Receipts {
 
     private static void criterion(List<Criterion> out, StringBuilder where, List<Object> args, String column,
                                   java.util.function.Function<TenderText.Stored, String> field, String value) {
+        criterion(out, where, args, column, field, value, false);
+    }
+
+    /** @param columnOnly narrow by the (indexed) first card tender's column alone, not by any tender's text */
+    private static void criterion(List<Criterion> out, StringBuilder where, List<Object> args, String column,
+                                  java.util.function.Function<TenderText.Stored, String> field, String value,
+                                  boolean columnOnly) {
         if (value != null && !value.isBlank()) {
             String v = value.trim();
             out.add(new Criterion(field, v));
+            args.add(v);
+            if (columnOnly) {
+                where.append(" AND ").append(column).append(" = ?");
+                return;
+            }
             where.append(" AND (").append(column).append(" = ? OR r.tenders LIKE ?").append(TenderText.LIKE_ESCAPE)
                     .append(')');
-            args.add(v);
             args.add(TenderText.likeField(v));
         }
     }
