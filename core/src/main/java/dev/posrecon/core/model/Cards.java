@@ -1,5 +1,7 @@
 package dev.posrecon.core.model;
 
+import java.util.Arrays;
+
 /**
  * Card number masking. A full PAN exists only inside a reader; it calls {@link #mask} the moment it reads one.
  */
@@ -21,6 +23,14 @@ public final class Cards {
         String t = raw.trim();
         if (t.isEmpty()) {
             return null;
+        }
+        if (t.length() >= 11 && t.length() <= 19 && allDigits(t)) {
+            // the usual case, a bare PAN: one array, no intermediate strings
+            char[] m = new char[t.length()];
+            t.getChars(0, 6, m, 0);
+            Arrays.fill(m, 6, m.length - 4, '*');
+            t.getChars(m.length - 4, m.length, m, m.length - 4);
+            return new String(m);
         }
         // track 1: %B4111111111111111^NAME^...
         if (t.startsWith("%B") || t.startsWith("B")) {
@@ -56,6 +66,16 @@ public final class Cards {
             return "*".repeat(s.length() - 4) + s.substring(s.length() - 4);
         }
         return s.substring(0, 6) + "*".repeat(s.length() - 10) + s.substring(s.length() - 4);
+    }
+
+    private static boolean allDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The last four characters of a (masked) card, or null. */

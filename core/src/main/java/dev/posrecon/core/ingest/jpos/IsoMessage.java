@@ -9,10 +9,15 @@ import dev.posrecon.core.model.Cards;
 final class IsoMessage {
     /** Field ids {@link #set} keeps; all others are skipped without making a string. */
     private static final boolean[] WANTED = new boolean[129];
+    /** Field ids whose values repeat across a log: read through {@link ByteStrings}. Never card data. */
+    private static final boolean[] SHARED = new boolean[129];
 
     static {
         for (int id : new int[]{0, 2, 3, 4, 7, 11, 12, 13, 35, 37, 38, 39, 41, 42, 45, 49, 56, 90}) {
             WANTED[id] = true;
+        }
+        for (int id : new int[]{0, 3, 7, 11, 12, 13, 39, 41, 42, 49}) {
+            SHARED[id] = true;
         }
     }
 
@@ -46,6 +51,11 @@ final class IsoMessage {
 
     static boolean wanted(int id) {
         return id >= 0 && id < WANTED.length && WANTED[id];
+    }
+
+    /** True for the few-valued fields worth sharing one string per value; never for card data (2, 35, 45). */
+    static boolean shared(int id) {
+        return id >= 0 && id < SHARED.length && SHARED[id];
     }
 
     void set(int id, String value) {

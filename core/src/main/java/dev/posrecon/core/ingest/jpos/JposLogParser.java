@@ -27,6 +27,7 @@ final class JposLogParser {
 
     private final XmlTokenizer tok;
     private final TxnPairer pairer;
+    private final ByteStrings strings = new ByteStrings();
 
     private boolean inEntry;
     private long entryLine;
@@ -208,7 +209,7 @@ final class JposLogParser {
         if (!IsoMessage.wanted(id)) {
             return;
         }
-        String value = t.attr(VALUE);
+        String value = IsoMessage.shared(id) ? t.attrShared(VALUE, strings) : t.attr(VALUE);
         if (id == 4) {
             msg.amountIsDecimal = "amount".equals(t.attr(TYPE));
             msg.amountCurrency = t.attr(CURRENCY);

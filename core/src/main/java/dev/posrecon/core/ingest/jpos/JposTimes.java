@@ -108,9 +108,9 @@ final class JposTimes {
                 nanos = nanos * 10 + d;
             }
         }
-        for (int i : new int[]{0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18}) {
+        for (int i = 0; i < 19; i++) {
             char c = s.charAt(i);
-            if (c < '0' || c > '9') {
+            if ((c < '0' || c > '9') && i != 4 && i != 7 && i != 10 && i != 13 && i != 16) {
                 return null;
             }
         }

@@ -44,10 +44,13 @@ final class TxnPairer {
     private final LocalDate fileDate;
     /** Requests in file order: a Pending while open, then its record (null when rejected). */
     private final List<Object> order = new ArrayList<>();
-    private final Map<String, Pending> open = new HashMap<>();
-    private final Map<String, List<Pending>> openByStan = new HashMap<>();
-    private final Map<String, Pending> done = recent();
-    private final Map<String, Boolean> skipped = recent();
+    private final Map<Key, Pending> open = new HashMap<>();
+    /** Open requests with no terminal id, by STAN and class: a response may pair with one of them. */
+    private final Map<Key, List<Pending>> openWithoutTid = new HashMap<>();
+    private final Map<Key, Pending> done = recent();
+    private final Map<Key, Boolean> skipped = recent();
+    private final Map<String, String> normalStans = new HashMap<>();
+    private final Map<MtiProc, Kind> kinds = new HashMap<>();
     private final List<Reject> rejects = new ArrayList<>();
     private final Boolean[] classKnown = new Boolean[10];
     private final Map<String, String> sharedStrings = new HashMap<>();
@@ -99,24 +102,24 @@ final class TxnPairer {
             reject(m.line, "MTI '" + mti + "' is not four digits (field 0)", raw.get());
             return;
         }
-        if (mapping.isIgnored(mti, m.proc)) {
+        Kind k = kind(mti, m.proc);
+        if (k.ignored) {
             ignored++;
             return;
         }
         int function = mti.charAt(2) - '0';
         boolean isRequest = function % 2 == 0;
-        String classFunction = "" + mti.charAt(1) + (isRequest ? function : function - 1);
+        int classFunction = (mti.charAt(1) - '0') * 10 + (isRequest ? function : function - 1);
         if (isRequest) {
-            request(m, at, classFunction, raw);
+            request(m, at, classFunction, k.kind, raw);
         } else {
-            response(m, classFunction, raw);
+            response(m, classFunction, k.kind, raw);
         }
     }
 
-    private void request(IsoMessage m, LocalDateTime at, String classFunction, Supplier<String> raw) {
-        String stan = TerminalRecord.normStan(m.stan);
-        String key = stan == null ? null : key(m.tid, stan, classFunction);
-        TxnKind kind = mapping.kindOf(m.mti, m.proc);
+    private void request(IsoMessage m, LocalDateTime at, int classFunction, TxnKind kind, Supplier<String> raw) {
+        String stan = normalStan(m.stan);
+        Key key = stan == null ? null : new Key(m.tid, stan, classFunction);
         List<String> problems = new ArrayList<>();
         if (kind == null) {
             if (m.proc != null || !classKnown(m.mti.charAt(1))) {
@@ -160,33 +163,38 @@ final class TxnPairer {
             reject(m.line, m.mti + " request: " + e.getMessage(), raw.get());
             return;
         }
-        Pending p = new Pending(key, stan + '|' + classFunction, m, kind, time, amount);
+        Pending p = new Pending(key, m, kind, time, amount);
         if (amount == null || m.tid == null) {
             p.raw = raw.get();
         }
         p.index = order.size();
         order.add(p);
         open.put(key, p);
-        openByStan.computeIfAbsent(p.stanKey, k -> new ArrayList<>(1)).add(p);
+        if (m.tid == null) {
+            openWithoutTid.computeIfAbsent(key, k -> new ArrayList<>(1)).add(p);
+        }
     }
 
-    private void response(IsoMessage m, String classFunction, Supplier<String> raw) {
-        String stan = TerminalRecord.normStan(m.stan);
+    private void response(IsoMessage m, int classFunction, TxnKind kind, Supplier<String> raw) {
+        String stan = normalStan(m.stan);
         if (stan == null) {
             reject(m.line, m.mti + " response with no STAN (field 11): cannot be paired", raw.get());
             return;
         }
-        String key = key(m.tid, stan, classFunction);
+        Key key = new Key(m.tid, stan, classFunction);
         Pending p = open.get(key);
         if (p == null) {
-            p = uniqueOpen(stan + '|' + classFunction, m.tid);
+            p = uniqueOpen(key);
         }
         if (p != null) {
             open.remove(p.key);
-            List<Pending> same = openByStan.get(p.stanKey);
-            same.remove(p);
-            if (same.isEmpty()) {
-                openByStan.remove(p.stanKey);
+            if (p.key.tid == null) {
+                Key noTid = p.key;
+                List<Pending> same = openWithoutTid.get(noTid);
+                same.remove(p);
+                if (same.isEmpty()) {
+                    openWithoutTid.remove(noTid);
+                }
             }
             done.put(p.key, p);
             p.complete(m);
@@ -202,11 +210,11 @@ final class TxnPairer {
             }
             return;
         }
-        if (skipped.containsKey(key) || mapping.kindOf(m.mti, m.proc) == null && !classKnown(m.mti.charAt(1))) {
+        if (skipped.containsKey(key) || kind == null && !classKnown(m.mti.charAt(1))) {
             ignored++;
             return;
         }
-        if (mapping.kindOf(m.mti, m.proc) == null && m.proc != null) {
+        if (kind == null && m.proc != null) {
             ignored++;
             return;
         }
@@ -214,15 +222,19 @@ final class TxnPairer {
                 + m.stan + ")", raw.get());
     }
 
-    /** The one open request with this STAN and class when either side has no terminal id. */
-    private Pending uniqueOpen(String stanKey, String tid) {
-        List<Pending> candidates = openByStan.get(stanKey);
-        if (candidates == null) {
-            return null;
+    /**
+     * The one open request with the response's STAN and class when either side has no terminal id: one of the open
+     * requests without a terminal id, or, for a response without one, any open request (a rare case: the open
+     * requests are scanned).
+     */
+    private Pending uniqueOpen(Key response) {
+        if (response.tid != null) {
+            List<Pending> candidates = openWithoutTid.get(new Key(null, response.stan, response.classFunction));
+            return candidates != null && candidates.size() == 1 ? candidates.get(0) : null;
         }
         Pending found = null;
-        for (Pending c : candidates) {
-            if (tid == null || c.request.tid == null) {
+        for (Pending c : open.values()) {
+            if (c.key.stan.equals(response.stan) && c.key.classFunction == response.classFunction) {
                 if (found != null) {
                     return null;
                 }
@@ -230,6 +242,34 @@ final class TxnPairer {
             }
         }
         return found;
+    }
+
+    /** The STAN without leading zeros (see {@link TerminalRecord#normStan}), one string per distinct STAN. */
+    private String normalStan(String stan) {
+        if (stan == null) {
+            return null;
+        }
+        String n = normalStans.get(stan);
+        if (n == null) {
+            n = TerminalRecord.normStan(stan);
+            if (n != null && normalStans.size() < 1 << 18) {
+                normalStans.put(stan, n);
+            }
+        }
+        return n;
+    }
+
+    /** The kind mapping's verdict for an MTI and processing code, remembered: a log has few pairs of them. */
+    private Kind kind(String mti, String proc) {
+        MtiProc mp = new MtiProc(mti, proc);
+        Kind k = kinds.get(mp);
+        if (k == null) {
+            k = new Kind(mapping.isIgnored(mti, proc), mapping.kindOf(mti, proc));
+            if (kinds.size() < 10_000) {
+                kinds.put(mp, k);
+            }
+        }
+        return k;
     }
 
     ReadResult<TerminalRecord> finish() {
@@ -277,15 +317,15 @@ final class TxnPairer {
         return new TerminalRecord(
                 new SourceRef(file, q.line),
                 r == null ? null : new SourceRef(file, r.line),
-                shared(q.mti),
+                q.mti,
                 p.kind,
-                shared(q.proc),
-                shared(tid),
-                shared(first(q.mid, r == null ? null : r.mid)),
-                shared(q.stan),
+                q.proc,
+                tid,
+                first(q.mid, r == null ? null : r.mid),
+                q.stan,
                 interner.intern(first(r == null ? null : r.rrn, q.rrn)),
                 r == null ? null : interner.intern(r.auth),
-                r == null ? null : shared(r.rc),
+                r == null ? null : r.rc,
                 r != null && config.isApproved(r.rc),
                 amount,
                 interner.intern(first(q.card(), r == null ? null : r.card())),
@@ -294,7 +334,10 @@ final class TxnPairer {
                 original == null ? null : shared(original[1]));
     }
 
-    /** One instance per distinct value of the few-valued fields, so that a big log's records stay small. */
+    /**
+     * One instance per distinct value of the original MTI and STAN, so that a big log's records stay small (the
+     * few-valued fields of a message are shared as they are read: see {@link ByteStrings}).
+     */
     private String shared(String s) {
         if (s == null || s.length() > 24) {
             return s;
@@ -410,7 +453,7 @@ final class TxnPairer {
         return classKnown[i];
     }
 
-    private void skip(String key) {
+    private void skip(Key key) {
         if (key != null) {
             skipped.put(key, Boolean.TRUE);
         }
@@ -420,12 +463,12 @@ final class TxnPairer {
      * Keys of recently answered or skipped requests, for recognising a second copy of a response or the response
      * to a skipped request: these come soon after, so the oldest are forgotten to keep memory flat on big logs.
      */
-    private static <V> Map<String, V> recent() {
+    private static <K, V> Map<K, V> recent() {
         return new LinkedHashMap<>(1024, 0.75f, false) {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
                 return size() > RECENT_KEYS;
             }
         };
@@ -436,8 +479,30 @@ final class TxnPairer {
         return c == '1' || c == '3';
     }
 
-    private static String key(String tid, String normStan, String classFunction) {
-        return (tid == null ? "" : tid) + '|' + normStan + '|' + classFunction;
+    /**
+     * What pairs a request with its response: terminal id (may be null), STAN without leading zeros, and message
+     * class and request function as two digits (02 for 0200/0210, 42 for 0420/0430).
+     */
+    private record Key(String tid, String stan, int classFunction) {
+        /** Mixed, not the record's 31-polynomial: ids like 10000016 and STANs like 12 differ by small steps. */
+        @Override
+        public int hashCode() {
+            long h = (tid == null ? 0 : tid.hashCode()) * 0x9E3779B97F4A7C15L + stan.hashCode();
+            h = (h ^ (h >>> 29)) * 0xBF58476D1CE4E5B9L + classFunction;
+            return (int) (h ^ (h >>> 32));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && classFunction == k.classFunction && stan.equals(k.stan)
+                    && Objects.equals(tid, k.tid);
+        }
+    }
+
+    private record MtiProc(String mti, String proc) {
+    }
+
+    private record Kind(boolean ignored, TxnKind kind) {
     }
 
     private static String first(String a, String b) {
@@ -446,8 +511,7 @@ final class TxnPairer {
 
     /** A request while it waits for its response; once answered, only what duplicate detection needs. */
     private final class Pending {
-        final String key;
-        final String stanKey;
+        final Key key;
         final long line;
         final TxnKind kind;
         final LocalDateTime time;
@@ -458,9 +522,8 @@ final class TxnPairer {
         String responseCode;
         TerminalRecord record;
 
-        Pending(String key, String stanKey, IsoMessage request, TxnKind kind, LocalDateTime time, Money amount) {
+        Pending(Key key, IsoMessage request, TxnKind kind, LocalDateTime time, Money amount) {
             this.key = key;
-            this.stanKey = stanKey;
             this.line = request.line;
             this.request = request;
             this.kind = kind;

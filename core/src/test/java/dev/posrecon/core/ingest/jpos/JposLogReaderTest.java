@@ -283,6 +283,56 @@ class JposLogReaderTest {
         assertThat(read(name)).as("deterministic").isEqualTo(r);
     }
 
+    /**
+     * The usual field tag, {@code <field id="N" value="V"/>}, is read by a dedicated scan; every other way of
+     * writing the same field goes through the general tag scanner. Both must read the same transactions.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "<field value=\"$2\" id=\"$1\"/>",
+            "<field  id='$1'   value='$2' />",
+            "<field id=\"$1\" value=\"$2\"></field>",
+            "<field id = \"$1\" value = \"$2\"/>",
+            "<field id=\"$1\" value=\"$2\" note=\"a=b\"/>",
+            "<field id=\"$1\">$2</field>",
+            "<field id=\"0$1\" value=\" $2 \"/>"})
+    void everyWayOfWritingAFieldReadsTheSame(String shape) throws Exception {
+        byte[] plain = Files.readAllBytes(resource("day.xml"));
+        String text = new String(plain, StandardCharsets.UTF_8);
+        String rewritten = text.replaceAll("<field id=\"(\\d+)\" value=\"([^\"&<>]*)\"\\s*/>", shape);
+        assertThat(rewritten).isNotEqualTo(text);
+        ReadResult<TerminalRecord> expected = read("day.xml");
+        for (int size : new int[]{7, 4096}) {
+            ReadResult<TerminalRecord> r = JposLogReader.read(
+                    new ByteArrayInputStream(rewritten.getBytes(StandardCharsets.UTF_8)), "day.xml", SHANGHAI,
+                    LocalDate.of(2026, 11, 20), size);
+            assertThat(r.records()).as("buffer %d", size).isEqualTo(expected.records());
+            assertThat(r.rejects()).extracting(Reject::line, Reject::reason)
+                    .isEqualTo(expected.rejects().stream().map(j -> tuple(j.line(), j.reason())).toList());
+            assertThat(r.ignored()).isEqualTo(expected.ignored());
+        }
+    }
+
+    @Test
+    void aFieldValueWithAnEntityOrANonAsciiCharacterIsDecoded() throws Exception {
+        String log = """
+                <log realm="t" at="2026-11-20T10:15:30.000">
+                  <send><isomsg>
+                    <field id="0" value="0200"/>
+                    <field id="3" value="000000"/>
+                    <field id="4" value="000000001000"/>
+                    <field id="11" value="000001"/>
+                    <field id="41" value="T&#48;01"/>
+                    <field id="42" value="Mé01"/>
+                  </isomsg></send>
+                </log>
+                """;
+        ReadResult<TerminalRecord> r = JposLogReader.read(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)),
+                "t.xml", SHANGHAI, LocalDate.of(2026, 11, 20), 4096);
+        assertThat(r.records()).extracting(TerminalRecord::terminalId, TerminalRecord::merchantId)
+                .containsExactly(tuple("T001", "M\u00e901"));
+    }
+
     @Test
     void missingFileIsAnInputError(@TempDir Path dir) {
         assertThatThrownBy(() -> new JposLogReader(SHANGHAI).read(dir.resolve("nope.xml"), "nope.xml"))
