@@ -260,7 +260,7 @@ public final class Matcher {
                 continue;
             }
             for (Txn x : idx.byAmountCard(s.amount().minor(), last4)) {
-                if (x.rec.kind() == want && x.settlements.isEmpty() && x.rec.amount().equals(s.amount())
+                if (x.rec.kind() == want && !x.hasSettlements() && x.rec.amount().equals(s.amount())
                         && java.util.Objects.equals(s.terminalId(), x.rec.terminalId())
                         && within(x.rec.localTime(), s.txnTime(), config.matchWindow())) {
                     c.add(x);
@@ -275,7 +275,7 @@ public final class Matcher {
     }
 
     private static void link(MatchResult m, SettlementRecord s, Txn t, String rule) {
-        t.settlements.add(new Txn.Link<>(s, rule));
+        t.addSettlement(new Txn.Link<>(s, rule));
         m.settlementTxn.put(s, t);
         m.settlementRule.put(s, rule);
     }
@@ -486,7 +486,7 @@ public final class Matcher {
             }
             List<Txn> c = new ArrayList<>();
             for (Txn x : idx.byAmountCard(t.amount().minor(), t.cardLast4())) {
-                if (x.rec.kind() == want && x.rec.approved() && x.tenders.isEmpty()
+                if (x.rec.kind() == want && x.rec.approved() && !x.hasTenders()
                         && x.rec.amount().equals(t.amount())
                         && (t.terminalId() == null || t.terminalId().equals(x.rec.terminalId()))
                         && within(x.rec.localTime(), when, config.matchWindow())) {
@@ -502,7 +502,7 @@ public final class Matcher {
     }
 
     private static void linkTender(MatchResult m, Txn.TenderRef tr, Txn x, String rule) {
-        x.tenders.add(new Txn.Link<>(tr, rule));
+        x.addTender(new Txn.Link<>(tr, rule));
         m.tenderTxn.put(tr, x);
         m.tenderRule.put(tr, rule);
     }

@@ -162,7 +162,7 @@ public final class Reconciler {
         for (Txn t : r.match.txns()) {
             if (r.rules.isOpenItem(t)) {
                 open.add(t.rec);
-                for (var l : t.tenders) {
+                for (var l : t.tenders()) {
                     open.add(l.target().receipt());
                 }
             }
@@ -252,7 +252,7 @@ public final class Reconciler {
                 other++;
             } else if (ctx.isOpenItem(t)) {
                 open++;
-            } else if (!t.settlements.isEmpty() || !t.tenders.isEmpty() || t.original != null || t.cancelledBy != null) {
+            } else if (t.hasSettlements() || t.hasTenders() || t.original != null || t.cancelledBy != null) {
                 matched++;
             } else if (!onDay(r.localTime(), day)) {
                 other++;

@@ -6,6 +6,8 @@ import dev.posrecon.core.model.Tender;
 import dev.posrecon.core.model.TerminalRecord;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -17,10 +19,16 @@ public final class Txn {
     final TerminalRecord rec;
     final String stan;
 
+    private static final Link<?>[] NO_LINKS = {};
+
+    /*
+     * Links as exact-size arrays, one shared empty one for none: a million-transaction day holds two million of
+     * these, and two ArrayLists a transaction cost ~100 MB of a 2 GB heap.
+     */
     /** settlement lines of the same kind linked to this transaction, in link order (strong keys first). */
-    final List<Link<SettlementRecord>> settlements = new ArrayList<>(1);
+    private Link<SettlementRecord>[] settlements = noLinks();
     /** receipt tenders linked to this transaction. */
-    final List<Link<TenderRef>> tenders = new ArrayList<>(1);
+    private Link<TenderRef>[] tenders = noLinks();
     /** for a SALE: the approved void, approved/timed-out reversal that cancels it on the terminal. */
     Txn cancelledBy;
     /** for a SALE: the VOID receipt of the journal that cancels it. */
@@ -39,12 +47,49 @@ public final class Txn {
         return rec;
     }
 
+    /** The linked settlement lines (not to be modified). */
     public List<Link<SettlementRecord>> settlements() {
-        return settlements;
+        return view(settlements);
     }
 
+    /** The linked receipt tenders (not to be modified). */
     public List<Link<TenderRef>> tenders() {
-        return tenders;
+        return view(tenders);
+    }
+
+    boolean hasSettlements() {
+        return settlements.length > 0;
+    }
+
+    boolean hasTenders() {
+        return tenders.length > 0;
+    }
+
+    void addSettlement(Link<SettlementRecord> link) {
+        settlements = append(settlements, link);
+    }
+
+    void addTender(Link<TenderRef> link) {
+        tenders = append(tenders, link);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Link<T>[] noLinks() {
+        return (Link<T>[]) NO_LINKS;
+    }
+
+    private static <T> Link<T>[] append(Link<T>[] links, Link<T> link) {
+        Link<T>[] out = Arrays.copyOf(links, links.length + 1);
+        out[links.length] = link;
+        return out;
+    }
+
+    private static <T> List<T> view(T[] links) {
+        return switch (links.length) {
+            case 0 -> List.of();
+            case 1 -> List.of(links[0]);
+            default -> Collections.unmodifiableList(Arrays.asList(links));
+        };
     }
 
     public Txn cancelledBy() {
@@ -62,14 +107,14 @@ public final class Txn {
     /** Linked settlement lines not netted off by a settlement VOID/REVERSAL line (not to be modified). */
     public List<SettlementRecord> liveSettlements(java.util.Set<SettlementRecord> netted) {
         // every rule asks this of every transaction: the usual none or one line without a growable list
-        if (settlements.isEmpty()) {
+        if (settlements.length == 0) {
             return List.of();
         }
-        if (settlements.size() == 1) {
-            SettlementRecord only = settlements.get(0).target();
+        if (settlements.length == 1) {
+            SettlementRecord only = settlements[0].target();
             return netted.contains(only) ? List.of() : List.of(only);
         }
-        List<SettlementRecord> out = new ArrayList<>(settlements.size());
+        List<SettlementRecord> out = new ArrayList<>(settlements.length);
         for (Link<SettlementRecord> l : settlements) {
             if (!netted.contains(l.target())) {
                 out.add(l.target());
