@@ -31,6 +31,8 @@ public final class CustomerReader implements RecordReader<Customer> {
         List<Customer> out = new ArrayList<>();
         List<Reject> rejects = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
+        // a directory repeats a handful of quiet-hour ranges: each parsed once (a bad one throws, and is not kept)
+        Map<String, LocalTime[]> quietHours = new HashMap<>();
         try (CsvRows rows = new CsvRows(file, displayName, null, List.of("member_id"))) {
             int cId = rows.column("member_id");
             int cName = rows.column("name");
@@ -75,7 +77,14 @@ public final class CustomerReader implements RecordReader<Customer> {
                         }
                         ok = c.equals("Y");
                     }
-                    LocalTime[] quiet = quiet(CsvRows.get(row, cQuiet));
+                    String q = CsvRows.get(row, cQuiet);
+                    LocalTime[] quiet = q == null ? NO_QUIET_HOURS : quietHours.get(q);
+                    if (quiet == null) {
+                        quiet = quiet(q);
+                        if (quietHours.size() < 10_000) {
+                            quietHours.put(q, quiet);
+                        }
+                    }
                     out.add(new Customer(new SourceRef(displayName, row.line()), id, CsvRows.get(row, cName),
                             CsvRows.get(row, cPhone), CsvRows.get(row, cEmail), channel, birth, ok, quiet[0], quiet[1],
                             CsvRows.get(row, cLang)));
@@ -87,10 +96,9 @@ public final class CustomerReader implements RecordReader<Customer> {
         return new ReadResult<>(out, rejects, 0, "members");
     }
 
+    private static final LocalTime[] NO_QUIET_HOURS = new LocalTime[2];
+
     private static LocalTime[] quiet(String v) {
-        if (v == null) {
-            return new LocalTime[2];
-        }
         String[] p = v.split("-");
         try {
             if (p.length != 2) {

@@ -95,7 +95,7 @@ public final class JournalReader implements RecordReader<Receipt> {
         String member;
         String phone;
         String email;
-        final List<Tender> tenders = new ArrayList<>();
+        final List<Tender> tenders = new ArrayList<>(1);
         Reject bad;
 
         Draft(String no, long line) {
@@ -106,7 +106,7 @@ public final class JournalReader implements RecordReader<Receipt> {
 
     private ReadResult<Receipt> readCsv(Path file, String name) {
         Currency cur = config.currency();
-        Map<String, Draft> drafts = new LinkedHashMap<>();
+        Map<String, Draft> drafts = new LinkedHashMap<>(expectedReceipts(file));
         List<Reject> rejects = new ArrayList<>();
         Shared shared = new Shared();
         try (CsvRows rows = new CsvRows(file, name, null, REQUIRED)) {
@@ -199,6 +199,18 @@ public final class JournalReader implements RecordReader<Receipt> {
         }
         rejects.sort(null);
         return new ReadResult<>(out, rejects, 0, "receipts");
+    }
+
+    /**
+     * A capacity for the receipts map: a journal row is rarely under 100 bytes, so this does not grow the map while
+     * it fills (a million receipts re-hashed five times over otherwise), and a small file gets a small map.
+     */
+    private static int expectedReceipts(Path file) {
+        try {
+            return (int) Math.min(1 << 24, Math.max(16, Files.size(file) / 100 * 4 / 3));
+        } catch (IOException | RuntimeException e) {
+            return 16;
+        }
     }
 
     private static Reject checkTotal(String name, Draft d) {
