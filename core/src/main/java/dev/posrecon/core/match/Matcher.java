@@ -124,7 +124,7 @@ public final class Matcher {
                               ExecutorService pool) {
         Supplier<List<SettlementRecord>> sortedSettlement = fork(pool, () -> {
             List<SettlementRecord> s = new ArrayList<>(settlement);
-            s.sort(Orders.SETTLEMENT);
+            Orders.sortByTerminal(s, SettlementRecord::terminalId, Orders.SETTLEMENT);
             return s;
         });
         Supplier<List<Receipt>> sortedReceipts = fork(pool, () -> {
@@ -133,7 +133,7 @@ public final class Matcher {
             return rs;
         });
         List<TerminalRecord> t = new ArrayList<>(terminal);
-        t.sort(Orders.TERMINAL);
+        Orders.sortByTerminal(t, TerminalRecord::terminalId, Orders.TERMINAL);
         List<Txn> txns = new ArrayList<>(t.size());
         dev.posrecon.core.ingest.Shared stans = new dev.posrecon.core.ingest.Shared();
         for (TerminalRecord r : t) {
