@@ -10,8 +10,10 @@ import dev.posrecon.core.model.TxnKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * DUPLICATE_CHARGE: one payment, two settled charges. Either the acquirer settled the same sale twice
@@ -50,19 +52,32 @@ public final class DuplicateChargeRule implements Rule {
                 ctx.claim(extra);
             }
         }
-        Map<String, List<Txn>> byTid = new HashMap<>();
-        for (Txn t : m.txns(TxnKind.SALE)) {
-            byTid.computeIfAbsent(String.valueOf(t.record().terminalId()), k -> new ArrayList<>()).add(t);
-        }
-        Duration window = ctx.config().duplicateWindow();
+        // failed sales that were settled anyway are few: the retries are looked for on their terminals only
+        List<Txn> failedButSettled = new ArrayList<>();
+        Set<String> terminals = new HashSet<>();
         for (Txn t : m.txns(TxnKind.SALE)) {
             var r = t.record();
             boolean failed = !r.approved() || (t.cancelledBy() != null && t.cancelledBy().record().kind() == TxnKind.REVERSAL);
-            List<SettlementRecord> live = Charges.live(m, t);
-            if (!failed || live.isEmpty() || !t.tenders().isEmpty() || ctx.claimed(t) || r.cardLast4() == null
-                    || r.localTime() == null) {
-                continue;
+            if (failed && t.tenders().isEmpty() && r.cardLast4() != null && r.localTime() != null
+                    && !ctx.claimed(t) && !Charges.live(m, t).isEmpty()) {
+                failedButSettled.add(t);
+                terminals.add(String.valueOf(r.terminalId()));
             }
+        }
+        if (failedButSettled.isEmpty()) {
+            return;
+        }
+        Map<String, List<Txn>> byTid = new HashMap<>();
+        for (Txn t : m.txns(TxnKind.SALE)) {
+            String tid = String.valueOf(t.record().terminalId());
+            if (terminals.contains(tid)) {
+                byTid.computeIfAbsent(tid, k -> new ArrayList<>()).add(t);
+            }
+        }
+        Duration window = ctx.config().duplicateWindow();
+        for (Txn t : failedButSettled) {
+            var r = t.record();
+            List<SettlementRecord> live = Charges.live(m, t);
             Txn retry = null;
             for (Txn y : byTid.get(String.valueOf(r.terminalId()))) {
                 var yr = y.record();
