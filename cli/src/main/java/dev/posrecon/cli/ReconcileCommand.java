@@ -66,7 +66,9 @@ final class ReconcileCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory.")
     Path outDir;
 
-    @Option(names = "--db", paramLabel = "JDBC_URL", description = "Case ledger. Default: H2 file under ~/.local/share/posrecon.")
+    @Option(names = "--db", paramLabel = "PATH|JDBC_URL", description = "Case ledger: an H2 file (out/ledger makes "
+            + "out/ledger.mv.db) or a JDBC URL. Default: H2 file under $XDG_DATA_HOME/posrecon (else "
+            + "~/.local/share/posrecon).")
     String db;
 
     @Option(names = "--no-db", description = "No ledger: the files given are all there is.")

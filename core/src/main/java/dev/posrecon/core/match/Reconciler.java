@@ -75,7 +75,7 @@ public final class Reconciler {
      */
     private ReconOutcome runWithLedger() {
         Inputs.checkReadable(request);
-        String url = request.dbUrl() != null ? request.dbUrl() : Ledger.defaultUrl();
+        String url = Ledger.url(request.dbUrl());
         progress.accept("opening the ledger");
         try (Ledger ledger = Ledger.open(url);
              LedgerRun run = ledger.beginRun(request.actor(), describe(), Instant.now())) {

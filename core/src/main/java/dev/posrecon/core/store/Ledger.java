@@ -45,12 +45,31 @@ public final class Ledger implements AutoCloseable {
     }
 
     /**
+     * The JDBC URL for {@code --db}: the default ledger when none is given, a {@code jdbc:} URL as it is, and
+     * anything else taken as the path of an H2 ledger file ({@code out/ledger} or {@code out/ledger.mv.db}, relative
+     * to the working directory), the same file {@code jdbc:h2:file:} would name.
+     */
+    public static String url(String db) {
+        if (db == null || db.isBlank()) {
+            return defaultUrl();
+        }
+        String s = db.trim();
+        if (s.regionMatches(true, 0, "jdbc:", 0, 5)) {
+            return s;
+        }
+        if (s.endsWith(".mv.db")) {
+            s = s.substring(0, s.length() - ".mv.db".length());
+        }
+        return "jdbc:h2:file:" + Path.of(s).toAbsolutePath().normalize();
+    }
+
+    /**
      * Connects and brings the schema up to date.
      *
      * @throws StoreException when the database cannot be opened (in use by another process, wrong URL, newer schema)
      */
     public static Ledger open(String jdbcUrl) {
-        String url = jdbcUrl == null || jdbcUrl.isBlank() ? defaultUrl() : jdbcUrl.trim();
+        String url = url(jdbcUrl);
         Connection c;
         try {
             c = connect(url);

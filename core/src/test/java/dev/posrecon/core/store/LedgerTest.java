@@ -91,6 +91,27 @@ class LedgerTest {
     @Test
     void defaultUrlIsAnH2FileUnderTheDataDirectory() {
         assertThat(Ledger.defaultUrl()).startsWith("jdbc:h2:file:").endsWith("posrecon/ledger");
+        assertThat(Ledger.url(null)).isEqualTo(Ledger.defaultUrl());
+        assertThat(Ledger.url(" ")).isEqualTo(Ledger.defaultUrl());
+    }
+
+    @Test
+    void aPlainPathIsAnH2LedgerFileAndAJdbcUrlIsKept() throws Exception {
+        assertThat(Ledger.url("jdbc:h2:mem:x")).isEqualTo("jdbc:h2:mem:x");
+        assertThat(Ledger.url("JDBC:postgresql://db/posrecon")).isEqualTo("JDBC:postgresql://db/posrecon");
+        String plain = Ledger.url(dir.resolve("plain").toString());
+        assertThat(plain).isEqualTo("jdbc:h2:file:" + dir.resolve("plain").toAbsolutePath());
+        assertThat(Ledger.url(dir.resolve("plain.mv.db").toString())).isEqualTo(plain);
+        assertThat(Ledger.url("rel/../ledger")).isEqualTo("jdbc:h2:file:" + Path.of("ledger").toAbsolutePath());
+
+        try (Ledger ledger = Ledger.open(dir.resolve("plain").toString())) {
+            assertThat(ledger.url()).isEqualTo(plain);
+            runWith(ledger, T0, reconCase("C-A", CaseType.OVER_CHARGE, 1000, DAY, "T1"));
+        }
+        assertThat(dir.resolve("plain.mv.db")).exists();
+        try (Ledger again = Ledger.open(dir.resolve("plain.mv.db").toString())) {
+            assertThat(again.listCases(CaseFilter.all())).extracting(StoredCase::caseId).containsExactly("C-A");
+        }
     }
 
     @Test
