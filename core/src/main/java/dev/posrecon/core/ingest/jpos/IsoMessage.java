@@ -2,6 +2,8 @@ package dev.posrecon.core.ingest.jpos;
 
 import dev.posrecon.core.model.Cards;
 
+import java.time.LocalDateTime;
+
 /**
  * The fields posrecon uses from one ISO 8583 message, as written (trimmed; empty values are null). Card data is
  * masked the moment it is set: a full PAN never lives here.
@@ -23,6 +25,7 @@ final class IsoMessage {
 
     final long line;
     final String at;
+    final LocalDateTime atTime;
     String mti;
     String pan;
     String track2;
@@ -44,9 +47,14 @@ final class IsoMessage {
     String f56;
     String f90;
 
-    IsoMessage(long line, String at) {
+    /**
+     * @param at     the log entry's time as written, when it is not plain ISO (else null)
+     * @param atTime the log entry's time when it is plain ISO, read already (else null)
+     */
+    IsoMessage(long line, String at, LocalDateTime atTime) {
         this.line = line;
         this.at = at;
+        this.atTime = atTime;
     }
 
     static boolean wanted(int id) {

@@ -2,6 +2,7 @@ package dev.posrecon.core.ingest.jpos;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 
 /**
  * The structure of a jPOS log on top of {@link XmlTokenizer}: {@code <log>} entries (inside a {@code <logger>}
@@ -32,6 +33,7 @@ final class JposLogParser {
     private boolean inEntry;
     private long entryLine;
     private String entryAt;
+    private LocalDateTime entryAtTime;
     private int ioDepth;
     private boolean entryHadMessage;
     private int foreignDepth;
@@ -144,7 +146,9 @@ final class JposLogParser {
         }
         inEntry = true;
         entryLine = line;
-        entryAt = tok.attr(AT);
+        // the usual ISO time read from the bytes; any other form kept as text for JposTimes
+        entryAtTime = tok.attrPlainIso(AT);
+        entryAt = entryAtTime == null ? tok.attr(AT) : null;
         ioDepth = 0;
         foreignDepth = 0;
         entryHadMessage = false;
@@ -175,10 +179,10 @@ final class JposLogParser {
             return;
         }
         if (inEntry) {
-            msg = new IsoMessage(entryLine, entryAt);
+            msg = new IsoMessage(entryLine, entryAt, entryAtTime);
             entryHadMessage = true;
         } else {
-            msg = new IsoMessage(tok.tokenLine(), null);
+            msg = new IsoMessage(tok.tokenLine(), null, null);
             tok.beginRaw();
         }
         subDepth = 0;

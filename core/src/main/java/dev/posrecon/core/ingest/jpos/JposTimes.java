@@ -2,6 +2,7 @@ package dev.posrecon.core.ingest.jpos;
 
 import dev.posrecon.core.ingest.Shared;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -88,20 +89,34 @@ final class JposTimes {
         return LocalDateTime.parse(t);
     }
 
-    /** {@code 2026-11-20T10:15:30[.123]} without offset, read without a formatter (one per log entry); else null. */
     private static LocalDateTime plainIso(String s) {
-        int n = s.length();
-        if (n < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != ' ')
-                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+        byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+        return plainIso(b, 0, b.length);
+    }
+
+    /**
+     * {@code 2026-11-20T10:15:30[.123]} without offset in {@code b[from, to)} (spaces around it allowed), read
+     * without a formatter or a string: one per log entry. Null for anything else, an impossible date included.
+     */
+    static LocalDateTime plainIso(byte[] b, int from, int to) {
+        while (from < to && b[from] <= ' ' && b[from] >= 0) {
+            from++;
+        }
+        while (to > from && b[to - 1] <= ' ' && b[to - 1] >= 0) {
+            to--;
+        }
+        int n = to - from;
+        if (n < 19 || b[from + 4] != '-' || b[from + 7] != '-' || (b[from + 10] != 'T' && b[from + 10] != ' ')
+                || b[from + 13] != ':' || b[from + 16] != ':') {
             return null;
         }
         int nanos = 0;
         if (n > 19) {
-            if (s.charAt(19) != '.' || n == 20 || n > 29) {
+            if (b[from + 19] != '.' || n == 20 || n > 29) {
                 return null;
             }
             for (int i = 20; i < 29; i++) {
-                int d = i < n ? s.charAt(i) - '0' : 0;
+                int d = i < n ? b[from + i] - '0' : 0;
                 if (d < 0 || d > 9) {
                     return null;
                 }
@@ -109,13 +124,25 @@ final class JposTimes {
             }
         }
         for (int i = 0; i < 19; i++) {
-            char c = s.charAt(i);
+            byte c = b[from + i];
             if ((c < '0' || c > '9') && i != 4 && i != 7 && i != 10 && i != 13 && i != 16) {
                 return null;
             }
         }
-        return LocalDateTime.of(num(s, 0, 4), num(s, 5, 7), num(s, 8, 10), num(s, 11, 13), num(s, 14, 16),
-                num(s, 17, 19), nanos);
+        try {
+            return LocalDateTime.of(Shared.date(num(b, from, 4), num(b, from + 5, 2), num(b, from + 8, 2)),
+                    Shared.time(num(b, from + 11, 2), num(b, from + 14, 2), num(b, from + 17, 2), nanos));
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int num(byte[] b, int from, int digits) {
+        int v = 0;
+        for (int i = from; i < from + digits; i++) {
+            v = v * 10 + (b[i] - '0');
+        }
+        return v;
     }
 
     /** {@code Mon Nov 24 00:00:03 EST 2014.292}: day name, month, day, time, zone (optional), year.millis. */

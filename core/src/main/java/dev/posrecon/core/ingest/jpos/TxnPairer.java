@@ -57,6 +57,9 @@ final class TxnPairer {
     private final Map<String, Currency> currencies = new HashMap<>();
     private final Interner interner;
     private LocalDate reference;
+    private String lastCode;
+    private boolean lastCodeKnown;
+    private boolean lastApproved;
     private long ignored;
 
     /**
@@ -89,7 +92,7 @@ final class TxnPairer {
      * @param raw the message's raw text, already masked and cut; asked for only when the message is rejected
      */
     void accept(IsoMessage m, Supplier<String> raw) {
-        LocalDateTime at = times.at(m.at);
+        LocalDateTime at = m.atTime != null ? m.atTime : times.at(m.at);
         if (at != null) {
             reference = at.toLocalDate();
         }
@@ -326,7 +329,7 @@ final class TxnPairer {
                 interner.intern(first(r == null ? null : r.rrn, q.rrn)),
                 r == null ? null : interner.intern(r.auth),
                 r == null ? null : r.rc,
-                r != null && config.isApproved(r.rc),
+                r != null && approved(r.rc),
                 amount,
                 interner.intern(first(q.card(), r == null ? null : r.card())),
                 p.time,
@@ -409,6 +412,16 @@ final class TxnPairer {
             throw new IllegalArgumentException("amount '" + a + "' is too long (field 4)");
         }
         return Money.of(Long.parseLong(a), currency);
+    }
+
+    /** {@link ReconConfig#isApproved}, remembered for the last code (response codes are shared strings). */
+    private boolean approved(String rc) {
+        if (rc != lastCode || !lastCodeKnown) {
+            lastApproved = config.isApproved(rc);
+            lastCode = rc;
+            lastCodeKnown = true;
+        }
+        return lastApproved;
     }
 
     /** {@link Currencies#resolve}, remembered: a log has few currencies and many messages. */

@@ -155,6 +155,11 @@ final class XmlTokenizer {
         return findAttr(name) ? XmlText.decode(buf, valStart, valEnd) : null;
     }
 
+    /** The plain ISO local time ({@link JposTimes#plainIso}) the attribute holds; null when absent or not that. */
+    java.time.LocalDateTime attrPlainIso(byte[] name) {
+        return findAttr(name) ? JposTimes.plainIso(buf, valStart, valEnd) : null;
+    }
+
     /**
      * The attribute's value trimmed, one instance per distinct short plain value (see {@link ByteStrings}), else
      * decoded as by {@link #attr}; null when absent or unterminated.
