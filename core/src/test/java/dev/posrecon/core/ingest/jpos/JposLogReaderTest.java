@@ -167,6 +167,21 @@ class JposLogReaderTest {
     }
 
     @Test
+    void plainIsoTimesAreReadFromBytesAsTheTextReaderReadsThem() {
+        JposTimes times = new JposTimes(ZoneId.of("Asia/Shanghai"));
+        for (String s : new String[]{"2026-11-20T10:15:30", "2026-11-20T10:15:30.123", " 2026-11-20 10:15:30.5 ",
+                "2026-11-20T10:15:30.123456789", "2024-02-29T23:59:59.999"}) {
+            byte[] b = ("x" + s + "y").getBytes(StandardCharsets.US_ASCII);
+            assertThat(JposTimes.plainIso(b, 1, b.length - 1)).as(s).isEqualTo(times.at(s)).isNotNull();
+        }
+        for (String s : new String[]{"2026-02-30T10:00:00", "2026-11-20T24:00:00", "2026-11-20T10:15", "2026/11/20T10:15:30",
+                "2026-11-20T10:15:30Z", "2026-11-20T10:15:30.", "2026-11-20T10:15:30.1234567891", "2026-11-2OT10:15:30"}) {
+            byte[] b = s.getBytes(StandardCharsets.US_ASCII);
+            assertThat(JposTimes.plainIso(b, 0, b.length)).as(s).isNull();
+        }
+    }
+
+    @Test
     void bareIsomsgDumpsWithCdataHeaderEntitiesAndNestedFields() throws Exception {
         ReadResult<TerminalRecord> r = read("bare.xml");
         assertThat(r.records()).hasSize(2);
