@@ -141,17 +141,21 @@ public final class Matcher {
         }
         Supplier<Index> index = fork(pool, () -> new Index(txns));
         List<Receipt> rs = sortedReceipts.get();
-        Map<String, Receipt> byNo = new HashMap<>();
+        Map<String, Receipt> byNo = new HashMap<>(rs.size() * 4 / 3 + 16);
         for (Receipt r : rs) {
             byNo.putIfAbsent(r.receiptNo(), r);
         }
         MatchResult m = new MatchResult(List.copyOf(txns), List.copyOf(sortedSettlement.get()), List.copyOf(rs), byNo);
         Index idx = index.get();
 
+        // a strong pick is a look-up in the index and nothing else (no link made so far changes it): every card
+        // tender's is found on the second core while this one finds the settlement lines' and links cancellations
+        Supplier<Pick[]> tenderPicks = fork(pool, () -> tenderPicks(m, idx));
+        Pick[] settlementPicks = settlementPicks(m, idx);
         linkCancellations(m, idx);
-        linkSettlements(m, idx);
+        linkSettlements(m, idx, settlementPicks);
         netSettlementCancels(m, idx);
-        linkTenders(m, idx);
+        linkTenders(m, idx, tenderPicks.get());
         linkJournalVoids(m);
         return m;
     }
@@ -236,14 +240,27 @@ public final class Matcher {
 
     // ---- 2. settlement lines ---------------------------------------------------------------------------------
 
-    private void linkSettlements(MatchResult m, Index idx) {
-        List<SettlementRecord> pending = new ArrayList<>();
-        for (SettlementRecord s : m.settlements) {
+    /** Each settlement line's strong pick, by position in {@code m.settlements}; null for lines not matched so. */
+    private Pick[] settlementPicks(MatchResult m, Index idx) {
+        Pick[] picks = new Pick[m.settlements.size()];
+        for (int i = 0; i < picks.length; i++) {
+            SettlementRecord s = m.settlements.get(i);
             TxnKind want = terminalKindFor(s.type());
-            if (want == null) {
+            if (want != null) {
+                picks[i] = strongPick(s, want, idx);
+            }
+        }
+        return picks;
+    }
+
+    private void linkSettlements(MatchResult m, Index idx, Pick[] picks) {
+        List<SettlementRecord> pending = new ArrayList<>();
+        for (int i = 0; i < picks.length; i++) {
+            Pick p = picks[i];
+            if (p == null) {
                 continue;
             }
-            Pick p = strongPick(s, want, idx);
+            SettlementRecord s = m.settlements.get(i);
             if (p.ambiguous != null) {
                 m.ambiguousSettlement.put(s, p.ambiguous);
             } else if (p.txn != null) {
@@ -464,11 +481,21 @@ public final class Matcher {
 
     // ---- 4. receipt tenders ----------------------------------------------------------------------------------
 
-    private void linkTenders(MatchResult m, Index idx) {
+    /** Each card tender's strong pick, by position in {@code m.cardTenders}. */
+    private Pick[] tenderPicks(MatchResult m, Index idx) {
+        Pick[] picks = new Pick[m.cardTenders.size()];
+        for (int i = 0; i < picks.length; i++) {
+            Txn.TenderRef tr = m.cardTenders.get(i);
+            picks[i] = strongPick(tr, kindFor(tr.receipt().kind()), idx);
+        }
+        return picks;
+    }
+
+    private void linkTenders(MatchResult m, Index idx, Pick[] picks) {
         List<Txn.TenderRef> pending = new ArrayList<>();
-        for (Txn.TenderRef tr : m.cardTenders) {
-            TxnKind want = kindFor(tr.receipt().kind());
-            Pick p = strongPick(tr, want, idx);
+        for (int i = 0; i < picks.length; i++) {
+            Txn.TenderRef tr = m.cardTenders.get(i);
+            Pick p = picks[i];
             if (p.ambiguous != null) {
                 m.ambiguousTender.put(tr, p.ambiguous);
             } else if (p.txn != null) {
