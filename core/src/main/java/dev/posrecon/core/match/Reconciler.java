@@ -193,7 +193,7 @@ public final class Reconciler {
     public Result reconcile(Inputs in, Predicate<LocalDate> settlementDue) {
         MatchResult m = new Matcher(config, request.threads()).match(in.terminal, in.settlement, in.journal);
         progress.accept("  applying the rules");
-        RuleContext ctx = Rules.run(m, config, settlementDue);
+        RuleContext ctx = Rules.run(m, config, settlementDue, request.threads());
         progress.accept("  contact advice for " + ctx.cases().size() + " case(s)");
         Map<String, Customer> customers = new HashMap<>();
         for (Customer c : in.customers) {

@@ -3,6 +3,7 @@ package dev.posrecon.core.rules;
 import dev.posrecon.core.cases.CaseBuilder;
 import dev.posrecon.core.cases.CaseType;
 import dev.posrecon.core.cases.Direction;
+import dev.posrecon.core.match.MatchResult;
 import dev.posrecon.core.match.Txn;
 import dev.posrecon.core.model.SettlementRecord;
 import dev.posrecon.core.model.TxnKind;
@@ -32,7 +33,7 @@ public final class DuplicateChargeRule implements Rule {
     @Override
     public void apply(RuleContext ctx) {
         var m = ctx.match();
-        for (Txn t : m.txns(TxnKind.SALE)) {
+        for (Txn t : ctx.where(m.txns(TxnKind.SALE), t -> Charges.live(m, t).size() > 1)) {
             List<SettlementRecord> live = Charges.live(m, t);
             for (int i = 1; i < live.size(); i++) {
                 SettlementRecord extra = live.get(i);
@@ -55,13 +56,10 @@ public final class DuplicateChargeRule implements Rule {
         // failed sales that were settled anyway are few: the retries are looked for on their terminals only
         List<Txn> failedButSettled = new ArrayList<>();
         Set<String> terminals = new HashSet<>();
-        for (Txn t : m.txns(TxnKind.SALE)) {
-            var r = t.record();
-            boolean failed = !r.approved() || (t.cancelledBy() != null && t.cancelledBy().record().kind() == TxnKind.REVERSAL);
-            if (failed && t.tenders().isEmpty() && r.cardLast4() != null && r.localTime() != null
-                    && !ctx.claimed(t) && !Charges.live(m, t).isEmpty()) {
+        for (Txn t : ctx.where(m.txns(TxnKind.SALE), t -> failedButSettled(m, t))) {
+            if (!ctx.claimed(t)) {
                 failedButSettled.add(t);
-                terminals.add(String.valueOf(r.terminalId()));
+                terminals.add(String.valueOf(t.record().terminalId()));
             }
         }
         if (failedButSettled.isEmpty()) {
@@ -116,5 +114,14 @@ public final class DuplicateChargeRule implements Rule {
             ctx.emit(b);
             ctx.claim(t);
         }
+    }
+
+    /** A sale that failed on the terminal (declined, timed out, or reversed) and settled anyway, with no receipt. */
+    private static boolean failedButSettled(MatchResult m, Txn t) {
+        var r = t.record();
+        boolean failed = !r.approved()
+                || (t.cancelledBy() != null && t.cancelledBy().record().kind() == TxnKind.REVERSAL);
+        return failed && t.tenders().isEmpty() && r.cardLast4() != null && r.localTime() != null
+                && !Charges.live(m, t).isEmpty();
     }
 }

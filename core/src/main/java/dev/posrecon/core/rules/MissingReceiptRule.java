@@ -20,12 +20,13 @@ public final class MissingReceiptRule implements Rule {
     @Override
     public void apply(RuleContext ctx) {
         var m = ctx.match();
-        for (Txn t : m.txns(TxnKind.SALE)) {
-            var r = t.record();
-            var live = Charges.live(m, t);
-            if (ctx.claimed(t) || !r.approved() || t.cancelled() || live.isEmpty() || !t.tenders().isEmpty()) {
+        for (Txn t : ctx.where(m.txns(TxnKind.SALE), t -> t.record().approved() && !t.cancelled()
+                && t.tenders().isEmpty() && !Charges.live(m, t).isEmpty())) {
+            if (ctx.claimed(t)) {
                 continue;
             }
+            var r = t.record();
+            var live = Charges.live(m, t);
             CaseBuilder b = new CaseBuilder(type(), "NO_RECEIPT", Direction.NONE, live.get(0).amount())
                     .terminal(r, "sale")
                     .matchRule(Charges.rules(t))

@@ -22,8 +22,10 @@ public final class OverChargeRule implements Rule {
     @Override
     public void apply(RuleContext ctx) {
         var m = ctx.match();
-        for (Txn t : m.txns(TxnKind.SALE)) {
-            if (ctx.claimed(t) || t.cancelled()) {
+        for (Txn t : ctx.where(m.txns(TxnKind.SALE), t -> !t.cancelled() && (t.tenders().isEmpty()
+                ? !t.record().approved() && !Charges.live(m, t).isEmpty()
+                : ctx.exceeds(Charges.charged(m, t), Charges.tendered(t))))) {
+            if (ctx.claimed(t)) {
                 continue;
             }
             var r = t.record();

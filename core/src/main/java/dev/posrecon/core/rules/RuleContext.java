@@ -14,6 +14,10 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 /** What the rules share: the match, the settings, what earlier rules claimed, and the cases so far. */
@@ -25,15 +29,88 @@ public final class RuleContext {
     private final Set<SettlementRecord> claimedLines = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<Txn> openItems = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<ReconCase> cases = new ArrayList<>();
+    /** Below this many items a list is tested on one thread: handing half of it over costs more. */
+    private static final int PARALLEL_MIN = 20_000;
+    private final int threads;
+    private ExecutorService helper;
 
     /**
      * @param settlementDue true when an approved sale of that business day should have settled by now (always
      *                      true with no ledger; with the ledger, after the settlement lag)
      */
     public RuleContext(MatchResult match, ReconConfig config, Predicate<LocalDate> settlementDue) {
+        this(match, config, settlementDue, 1);
+    }
+
+    /** @param threads more than 1: {@link #where} tests the two halves of a list at once */
+    public RuleContext(MatchResult match, ReconConfig config, Predicate<LocalDate> settlementDue, int threads) {
         this.match = match;
         this.config = config;
         this.settlementDue = settlementDue;
+        this.threads = threads;
+    }
+
+    /**
+     * The items of {@code items} that pass {@code test}, in their order. With two threads the halves of a long
+     * list are tested at once, so the test may read only the item, the match and the settings, never what rules
+     * claimed, emitted or left open: a rule tests what a finding needs with it, then walks the result in order
+     * and checks claims there. The result is the same with any number of threads.
+     */
+    public <T> List<T> where(List<T> items, Predicate<? super T> test) {
+        int n = items.size();
+        if (threads < 2 || n < PARALLEL_MIN) {
+            return filter(items, 0, n, test);
+        }
+        int mid = n / 2;
+        Future<List<T>> first = helper().submit(() -> filter(items, 0, mid, test));
+        List<T> second = filter(items, mid, n, test);
+        List<T> out;
+        try {
+            out = first.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while applying the rules", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        out.addAll(second);
+        return out;
+    }
+
+    private static <T> List<T> filter(List<T> items, int from, int to, Predicate<? super T> test) {
+        List<T> out = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            T x = items.get(i);
+            if (test.test(x)) {
+                out.add(x);
+            }
+        }
+        return out;
+    }
+
+    private ExecutorService helper() {
+        if (helper == null) {
+            helper = Executors.newSingleThreadExecutor(run -> {
+                Thread th = new Thread(run, "posrecon-rules");
+                th.setDaemon(true);
+                return th;
+            });
+        }
+        return helper;
+    }
+
+    /** Stops the second thread {@link #where} may have started (the rules are done). */
+    void stopHelper() {
+        if (helper != null) {
+            helper.shutdownNow();
+            helper = null;
+        }
     }
 
     public MatchResult match() {

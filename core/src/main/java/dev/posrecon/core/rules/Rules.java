@@ -27,9 +27,19 @@ public final class Rules {
     }
 
     public static RuleContext run(MatchResult m, ReconConfig config, Predicate<LocalDate> settlementDue) {
-        RuleContext ctx = new RuleContext(m, config, settlementDue);
-        for (Rule r : all()) {
-            r.apply(ctx);
+        return run(m, config, settlementDue, 1);
+    }
+
+    /** @param threads more than 1: the rules test long lists on two threads (the cases are the same) */
+    public static RuleContext run(MatchResult m, ReconConfig config, Predicate<LocalDate> settlementDue,
+                                  int threads) {
+        RuleContext ctx = new RuleContext(m, config, settlementDue, threads);
+        try {
+            for (Rule r : all()) {
+                r.apply(ctx);
+            }
+        } finally {
+            ctx.stopHelper();
         }
         return ctx;
     }

@@ -25,15 +25,13 @@ public final class ShortChargeRule implements Rule {
     public void apply(RuleContext ctx) {
         var m = ctx.match();
         var cur = ctx.config().currency();
-        for (Txn t : m.txns(TxnKind.SALE)) {
-            if (ctx.claimed(t) || t.cancelled() || t.tenders().isEmpty()) {
+        for (Txn t : ctx.where(m.txns(TxnKind.SALE), t -> !t.cancelled() && !t.tenders().isEmpty()
+                && ctx.exceeds(Charges.tendered(t), Charges.charged(m, t)))) {
+            if (ctx.claimed(t)) {
                 continue;
             }
             long paid = Charges.tendered(t);
             long charged = Charges.charged(m, t);
-            if (!ctx.exceeds(paid, charged)) {
-                continue;
-            }
             var r = t.record();
             String reason = charged > 0 ? "KEYED_LOW" : r.timedOut() ? "TIMED_OUT_BUT_CARD_PAID" : "DECLINED_BUT_CARD_PAID";
             Money gap = Money.of(paid - charged, r.amount().currency());

@@ -23,8 +23,8 @@ public final class UnknownSettlementRule implements Rule {
     @Override
     public void apply(RuleContext ctx) {
         var m = ctx.match();
-        for (SettlementRecord s : m.settlements()) {
-            if (ctx.claimed(s) || m.txnOf(s) != null || m.isLinkedNonSale(s)) {
+        for (SettlementRecord s : ctx.where(m.settlements(), s -> m.txnOf(s) == null && !m.isLinkedNonSale(s))) {
+            if (ctx.claimed(s)) {
                 continue;
             }
             var cands = m.ambiguousCandidates(s);

@@ -20,9 +20,10 @@ public final class UnsettledSaleRule implements Rule {
     @Override
     public void apply(RuleContext ctx) {
         var m = ctx.match();
-        for (Txn t : m.txns(TxnKind.SALE)) {
+        for (Txn t : ctx.where(m.txns(TxnKind.SALE), t -> t.record().approved() && !t.cancelled()
+                && t.settlements().isEmpty())) {
             var r = t.record();
-            if (ctx.claimed(t) || !r.approved() || t.cancelled() || !t.settlements().isEmpty()) {
+            if (ctx.claimed(t)) {
                 continue;
             }
             var day = r.localTime() == null ? null : ctx.config().businessDate(r.localTime());
