@@ -15,11 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -66,47 +62,8 @@ public final class Matcher {
         this.threads = threads;
     }
 
-    /** Runs {@code task} on the pool (or at once without one); the supplier waits for its result. */
-    private static <T> Supplier<T> fork(ExecutorService pool, Callable<T> task) {
-        if (pool == null) {
-            T v = call(task);
-            return () -> v;
-        }
-        Future<T> f = pool.submit(task);
-        return () -> {
-            try {
-                return f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while matching", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
-        };
-    }
-
-    private static <T> T call(Callable<T> task) {
-        try {
-            return task.call();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     public MatchResult match(List<TerminalRecord> terminal, List<SettlementRecord> settlement, List<Receipt> journal) {
-        ExecutorService pool = threads > 1 ? Executors.newSingleThreadExecutor(run -> {
-            Thread th = new Thread(run, "posrecon-match");
-            th.setDaemon(true);
-            return th;
-        }) : null;
+        ExecutorService pool = Background.pool("posrecon-match", threads);
         try {
             return match(terminal, settlement, journal, pool);
         } finally {
@@ -122,12 +79,12 @@ public final class Matcher {
      */
     private MatchResult match(List<TerminalRecord> terminal, List<SettlementRecord> settlement, List<Receipt> journal,
                               ExecutorService pool) {
-        Supplier<List<SettlementRecord>> sortedSettlement = fork(pool, () -> {
+        Supplier<List<SettlementRecord>> sortedSettlement = Background.fork(pool, () -> {
             List<SettlementRecord> s = new ArrayList<>(settlement);
             Orders.sortByTerminal(s, SettlementRecord::terminalId, Orders.SETTLEMENT);
             return s;
         });
-        Supplier<List<Receipt>> sortedReceipts = fork(pool, () -> {
+        Supplier<List<Receipt>> sortedReceipts = Background.fork(pool, () -> {
             List<Receipt> rs = new ArrayList<>(journal);
             rs.sort(Orders.RECEIPT);
             return rs;
@@ -139,7 +96,7 @@ public final class Matcher {
         for (TerminalRecord r : t) {
             txns.add(new Txn(txns.size(), r, stans.string(TerminalRecord.normStan(r.stan()))));
         }
-        Supplier<Index> index = fork(pool, () -> new Index(txns));
+        Supplier<Index> index = Background.fork(pool, () -> new Index(txns));
         List<Receipt> rs = sortedReceipts.get();
         Map<String, Receipt> byNo = new HashMap<>(rs.size() * 4 / 3 + 16);
         for (Receipt r : rs) {
@@ -150,7 +107,7 @@ public final class Matcher {
 
         // a strong pick is a look-up in the index and nothing else (no link made so far changes it): every card
         // tender's is found on the second core while this one finds the settlement lines' and links cancellations
-        Supplier<Pick[]> tenderPicks = fork(pool, () -> tenderPicks(m, idx));
+        Supplier<Pick[]> tenderPicks = Background.fork(pool, () -> tenderPicks(m, idx));
         Pick[] settlementPicks = settlementPicks(m, idx);
         linkCancellations(m, idx);
         linkSettlements(m, idx, settlementPicks);

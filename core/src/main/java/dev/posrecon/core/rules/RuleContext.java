@@ -3,6 +3,7 @@ package dev.posrecon.core.rules;
 import dev.posrecon.core.cases.CaseBuilder;
 import dev.posrecon.core.cases.ReconCase;
 import dev.posrecon.core.config.ReconConfig;
+import dev.posrecon.core.match.Background;
 import dev.posrecon.core.match.MatchResult;
 import dev.posrecon.core.match.Txn;
 import dev.posrecon.core.model.Money;
@@ -14,11 +15,9 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** What the rules share: the match, the settings, what earlier rules claimed, and the cases so far. */
 public final class RuleContext {
@@ -62,23 +61,9 @@ public final class RuleContext {
             return filter(items, 0, n, test);
         }
         int mid = n / 2;
-        Future<List<T>> first = helper().submit(() -> filter(items, 0, mid, test));
+        Supplier<List<T>> first = Background.fork(helper(), () -> filter(items, 0, mid, test));
         List<T> second = filter(items, mid, n, test);
-        List<T> out;
-        try {
-            out = first.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while applying the rules", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        List<T> out = first.get();
         out.addAll(second);
         return out;
     }
@@ -96,11 +81,7 @@ public final class RuleContext {
 
     private ExecutorService helper() {
         if (helper == null) {
-            helper = Executors.newSingleThreadExecutor(run -> {
-                Thread th = new Thread(run, "posrecon-rules");
-                th.setDaemon(true);
-                return th;
-            });
+            helper = Background.pool("posrecon-rules", threads);
         }
         return helper;
     }
