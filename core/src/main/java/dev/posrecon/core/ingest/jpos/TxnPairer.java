@@ -47,6 +47,11 @@ final class TxnPairer {
     private final Map<Key, Pending> open = new HashMap<>();
     /** Open requests with no terminal id, by STAN and class: a response may pair with one of them. */
     private final Map<Key, List<Pending>> openWithoutTid = new HashMap<>();
+    /**
+     * Every open request by STAN and class, for responses with no terminal id: made when the first such response
+     * comes (most logs have none), then kept up to date.
+     */
+    private Map<Key, List<Pending>> openByStan;
     private final Map<Key, Pending> done = recent();
     private final Map<Key, Boolean> skipped = recent();
     private final Map<String, String> normalStans = new HashMap<>();
@@ -176,6 +181,9 @@ final class TxnPairer {
         if (m.tid == null) {
             openWithoutTid.computeIfAbsent(key, k -> new ArrayList<>(1)).add(p);
         }
+        if (openByStan != null) {
+            openByStan.computeIfAbsent(key.withoutTid(), k -> new ArrayList<>(1)).add(p);
+        }
     }
 
     private void response(IsoMessage m, int classFunction, TxnKind kind, Supplier<String> raw) {
@@ -192,12 +200,10 @@ final class TxnPairer {
         if (p != null) {
             open.remove(p.key);
             if (p.key.tid == null) {
-                Key noTid = p.key;
-                List<Pending> same = openWithoutTid.get(noTid);
-                same.remove(p);
-                if (same.isEmpty()) {
-                    openWithoutTid.remove(noTid);
-                }
+                removeFrom(openWithoutTid, p.key, p);
+            }
+            if (openByStan != null) {
+                removeFrom(openByStan, p.key.withoutTid(), p);
             }
             done.put(p.key, p);
             p.complete(m);
@@ -226,25 +232,31 @@ final class TxnPairer {
     }
 
     /**
-     * The one open request with the response's STAN and class when either side has no terminal id: one of the open
-     * requests without a terminal id, or, for a response without one, any open request (a rare case: the open
-     * requests are scanned).
+     * The one open request with the response's STAN and class when either side has no terminal id: the one open
+     * request without a terminal id, or, for a response without one, the one open request of any terminal.
      */
     private Pending uniqueOpen(Key response) {
+        List<Pending> candidates;
         if (response.tid != null) {
-            List<Pending> candidates = openWithoutTid.get(new Key(null, response.stan, response.classFunction));
-            return candidates != null && candidates.size() == 1 ? candidates.get(0) : null;
-        }
-        Pending found = null;
-        for (Pending c : open.values()) {
-            if (c.key.stan.equals(response.stan) && c.key.classFunction == response.classFunction) {
-                if (found != null) {
-                    return null;
+            candidates = openWithoutTid.get(response.withoutTid());
+        } else {
+            if (openByStan == null) {
+                openByStan = new HashMap<>();
+                for (Pending c : open.values()) {
+                    openByStan.computeIfAbsent(c.key.withoutTid(), k -> new ArrayList<>(1)).add(c);
                 }
-                found = c;
             }
+            candidates = openByStan.get(response);
         }
-        return found;
+        return candidates != null && candidates.size() == 1 ? candidates.get(0) : null;
+    }
+
+    private static void removeFrom(Map<Key, List<Pending>> index, Key key, Pending p) {
+        List<Pending> same = index.get(key);
+        same.remove(p);
+        if (same.isEmpty()) {
+            index.remove(key);
+        }
     }
 
     /** The STAN without leading zeros (see {@link TerminalRecord#normStan}), one string per distinct STAN. */
@@ -497,6 +509,10 @@ final class TxnPairer {
      * class and request function as two digits (02 for 0200/0210, 42 for 0420/0430).
      */
     private record Key(String tid, String stan, int classFunction) {
+        Key withoutTid() {
+            return tid == null ? this : new Key(null, stan, classFunction);
+        }
+
         /** Mixed, not the record's 31-polynomial: ids like 10000016 and STANs like 12 differ by small steps. */
         @Override
         public int hashCode() {

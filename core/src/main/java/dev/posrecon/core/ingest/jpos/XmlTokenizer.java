@@ -3,6 +3,7 @@ package dev.posrecon.core.ingest.jpos;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 
 /**
@@ -156,7 +157,7 @@ final class XmlTokenizer {
     }
 
     /** The plain ISO local time ({@link JposTimes#plainIso}) the attribute holds; null when absent or not that. */
-    java.time.LocalDateTime attrPlainIso(byte[] name) {
+    LocalDateTime attrPlainIso(byte[] name) {
         return findAttr(name) ? JposTimes.plainIso(buf, valStart, valEnd) : null;
     }
 

@@ -329,6 +329,47 @@ class JposLogReaderTest {
     }
 
     @Test
+    void responsesWithoutTerminalIdPairWithTheOneOpenRequestOfTheirStan() throws Exception {
+        StringBuilder log = new StringBuilder();
+        // requests of four terminals; the host's responses carry no field 41
+        log.append(message("0200", "T1", "000001", null, "10:00:00"));
+        log.append(message("0200", "T2", "000002", null, "10:00:01"));
+        log.append(message("0210", null, "000002", "00", "10:00:02"));
+        log.append(message("0210", null, "000001", "05", "10:00:03"));
+        log.append(message("0200", "T3", "000005", null, "10:00:04"));
+        log.append(message("0200", "T4", "000005", null, "10:00:05"));
+        log.append(message("0210", null, "000005", "00", "10:00:06"));
+        log.append(message("0200", "T1", "000006", null, "10:00:07"));
+        log.append(message("0210", null, "000006", "00", "10:00:08"));
+        ReadResult<TerminalRecord> r = JposLogReader.read(
+                new ByteArrayInputStream(log.toString().getBytes(StandardCharsets.UTF_8)), "t.xml", SHANGHAI,
+                LocalDate.of(2026, 11, 20), 4096);
+        assertThat(r.records()).extracting(TerminalRecord::terminalId, TerminalRecord::stan,
+                        TerminalRecord::responseCode)
+                .containsExactly(
+                        tuple("T1", "000001", "05"),
+                        tuple("T2", "000002", "00"),
+                        tuple("T3", "000005", null),
+                        tuple("T4", "000005", null),
+                        tuple("T1", "000006", "00"));
+        // STAN 5 is open on two terminals: its response cannot be told apart, so it is not guessed
+        assertThat(r.rejects()).extracting(Reject::reason)
+                .containsExactly("0210 response with no request (terminal ?, STAN 000005)");
+    }
+
+    private static String message(String mti, String tid, String stan, String rc, String time) {
+        return "<log realm=\"t\" at=\"2026-11-20T" + time + ".000\">\n  <" + (rc == null ? "send" : "receive")
+                + "><isomsg>\n"
+                + "    <field id=\"0\" value=\"" + mti + "\"/>\n"
+                + "    <field id=\"3\" value=\"000000\"/>\n"
+                + "    <field id=\"4\" value=\"000000001000\"/>\n"
+                + "    <field id=\"11\" value=\"" + stan + "\"/>\n"
+                + (tid == null ? "" : "    <field id=\"41\" value=\"" + tid + "\"/>\n")
+                + (rc == null ? "" : "    <field id=\"39\" value=\"" + rc + "\"/>\n")
+                + "  </isomsg></" + (rc == null ? "send" : "receive") + ">\n</log>\n";
+    }
+
+    @Test
     void aFieldValueWithAnEntityOrANonAsciiCharacterIsDecoded() throws Exception {
         String log = """
                 <log realm="t" at="2026-11-20T10:15:30.000">
