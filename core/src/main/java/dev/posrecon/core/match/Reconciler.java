@@ -75,9 +75,8 @@ public final class Reconciler {
      */
     private ReconOutcome runWithLedger() {
         Inputs.checkReadable(request);
-        String url = Ledger.url(request.dbUrl());
         progress.accept("opening the ledger");
-        try (Ledger ledger = Ledger.open(url);
+        try (Ledger ledger = Ledger.open(request.dbUrl());
              LedgerRun run = ledger.beginRun(request.actor(), describe(), Instant.now())) {
             run.useConfig(config);
             register(run, request.terminalLogs(), Source.TERMINAL);

@@ -22,12 +22,8 @@ final class ByteStrings {
      * {@link #MAX_LENGTH} or not plain ASCII without entities (the caller then decodes it as usual).
      */
     String get(byte[] b, int from, int to) {
-        while (from < to && b[from] <= ' ' && b[from] >= 0) {
-            from++;
-        }
-        while (to > from && b[to - 1] <= ' ' && b[to - 1] >= 0) {
-            to--;
-        }
+        from = XmlText.trimStart(b, from, to);
+        to = XmlText.trimEnd(b, from, to);
         int n = to - from;
         if (n > MAX_LENGTH) {
             return null;

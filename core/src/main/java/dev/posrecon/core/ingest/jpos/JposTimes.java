@@ -99,12 +99,8 @@ final class JposTimes {
      * without a formatter or a string: one per log entry. Null for anything else, an impossible date included.
      */
     static LocalDateTime plainIso(byte[] b, int from, int to) {
-        while (from < to && b[from] <= ' ' && b[from] >= 0) {
-            from++;
-        }
-        while (to > from && b[to - 1] <= ' ' && b[to - 1] >= 0) {
-            to--;
-        }
+        from = XmlText.trimStart(b, from, to);
+        to = XmlText.trimEnd(b, from, to);
         int n = to - from;
         if (n < 19 || b[from + 4] != '-' || b[from + 7] != '-' || (b[from + 10] != 'T' && b[from + 10] != ' ')
                 || b[from + 13] != ':' || b[from + 16] != ':') {

@@ -62,8 +62,8 @@ final class TxnPairer {
     private final Map<String, Currency> currencies = new HashMap<>();
     private final Interner interner;
     private LocalDate reference;
-    private String lastCode;
-    private boolean lastCodeKnown;
+    /** The response code {@link #approved} last looked up (none yet: a string no response can hold). */
+    private String lastCode = new String("");
     private boolean lastApproved;
     private long ignored;
 
@@ -428,10 +428,9 @@ final class TxnPairer {
 
     /** {@link ReconConfig#isApproved}, remembered for the last code (response codes are shared strings). */
     private boolean approved(String rc) {
-        if (rc != lastCode || !lastCodeKnown) {
+        if (rc != lastCode) {
             lastApproved = config.isApproved(rc);
             lastCode = rc;
-            lastCodeKnown = true;
         }
         return lastApproved;
     }

@@ -22,6 +22,22 @@ final class XmlText {
         return new String(b, from, to - from, StandardCharsets.UTF_8);
     }
 
+    /** Where {@code b[from, to)} starts once the ASCII spaces and controls before it are skipped. */
+    static int trimStart(byte[] b, int from, int to) {
+        while (from < to && b[from] <= ' ' && b[from] >= 0) {
+            from++;
+        }
+        return from;
+    }
+
+    /** Where {@code b[from, to)} ends once the ASCII spaces and controls after it are dropped. */
+    static int trimEnd(byte[] b, int from, int to) {
+        while (to > from && b[to - 1] <= ' ' && b[to - 1] >= 0) {
+            to--;
+        }
+        return to;
+    }
+
     static String unescape(String s) {
         int amp = s.indexOf('&');
         if (amp < 0) {
