@@ -10,15 +10,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the matcher linked. Lists are in the matcher's total order; maps are identity maps used for look-up only,
+ * What the matcher linked. Lists are in the matcher's total order; links are kept by position in those lists (or
+ * on the tender's {@link Txn.TenderRef}); the maps are identity maps of the few exceptions, used for look-up only,
  * never iterated.
  */
 public final class MatchResult {
     final List<Txn> txns;
     final List<SettlementRecord> settlements;
     final List<Receipt> receipts;
-    final Map<SettlementRecord, Txn> settlementTxn;
-    final Map<SettlementRecord, String> settlementRule;
+    /** by a line's position in {@link #settlements}: the transaction it is linked to, and by which rule. */
+    final Txn[] settlementTxn;
+    final String[] settlementRule;
     /** settlement lines a fallback found several candidates for: the candidates, in order. */
     final Map<SettlementRecord, List<Txn>> ambiguousSettlement = new IdentityHashMap<>();
     /** sale lines netted off by a settlement VOID/REVERSAL line, and the lines that netted them. */
@@ -26,12 +28,13 @@ public final class MatchResult {
     final Map<SettlementRecord, SettlementRecord> cancellingLine = new IdentityHashMap<>();
     /** VOID/REVERSAL/CHARGEBACK/ADJUSTMENT lines linked to something (a sale line or a terminal txn). */
     final Set<SettlementRecord> linkedNonSale = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    final Map<Txn.TenderRef, Txn> tenderTxn;
-    final Map<Txn.TenderRef, String> tenderRule;
     final Map<Txn.TenderRef, List<Txn>> ambiguousTender = new IdentityHashMap<>();
     final List<Txn.TenderRef> cardTenders;
-    /** each receipt's card tenders, in tender order (identity look-up: receipts are records with many fields). */
-    private final Map<Receipt, List<Txn.TenderRef>> tendersByReceipt;
+    /**
+     * Where each receipt's card tenders start in {@link #cardTenders}, by the receipt's position in
+     * {@link #receipts} (one more entry: the end); a receipt's position is found by its total order.
+     */
+    private final int[] tendersFrom;
     private final Map<TxnKind, List<Txn>> byKind = new java.util.EnumMap<>(TxnKind.class);
     final Map<String, Receipt> receiptsByNo;
 
@@ -41,25 +44,21 @@ public final class MatchResult {
         this.settlements = settlements;
         this.receipts = receipts;
         this.receiptsByNo = receiptsByNo;
-        // sized for what they will hold: a million-line day otherwise spends seconds growing them
-        this.settlementTxn = new IdentityHashMap<>(settlements.size());
-        this.settlementRule = new IdentityHashMap<>(settlements.size());
-        this.tendersByReceipt = new IdentityHashMap<>(receipts.size());
+        this.settlementTxn = new Txn[settlements.size()];
+        this.settlementRule = new String[settlements.size()];
+        this.tendersFrom = new int[receipts.size() + 1];
         List<Txn.TenderRef> refs = new java.util.ArrayList<>(receipts.size());
-        for (Receipt r : receipts) {
-            int from = refs.size();
+        for (int i = 0; i < receipts.size(); i++) {
+            Receipt r = receipts.get(i);
+            tendersFrom[i] = refs.size();
             for (var t : r.tenders()) {
                 if (t.type().reconciled()) {
                     refs.add(new Txn.TenderRef(r, t));
                 }
             }
-            if (refs.size() > from) {
-                tendersByReceipt.putIfAbsent(r, List.copyOf(refs.subList(from, refs.size())));
-            }
         }
+        tendersFrom[receipts.size()] = refs.size();
         this.cardTenders = List.copyOf(refs);
-        this.tenderTxn = new IdentityHashMap<>(refs.size());
-        this.tenderRule = new IdentityHashMap<>(refs.size());
         Map<TxnKind, List<Txn>> kinds = new java.util.EnumMap<>(TxnKind.class);
         for (Txn t : txns) {
             kinds.computeIfAbsent(t.rec.kind(), k -> new java.util.ArrayList<>()).add(t);
@@ -79,20 +78,46 @@ public final class MatchResult {
         return receipts;
     }
 
+    /*
+     * The few-entry identity maps below are asked about every line: each look-up first checks for none at all, as
+     * even an empty identity map hashes its argument (an identity hash put into the header of every record asked).
+     */
+
     public Txn txnOf(SettlementRecord s) {
-        return settlementTxn.get(s);
+        int i = positionOf(s);
+        return i < 0 ? null : settlementTxn[i];
+    }
+
+    /** The transaction the line at this position in {@link #settlements()} is linked to, or null. */
+    public Txn txnOfSettlement(int index) {
+        return settlementTxn[index];
     }
 
     public String ruleOf(SettlementRecord s) {
-        return settlementRule.get(s);
+        int i = positionOf(s);
+        return i < 0 ? null : settlementRule[i];
     }
 
     public List<Txn> ambiguousCandidates(SettlementRecord s) {
-        return ambiguousSettlement.getOrDefault(s, List.of());
+        return ambiguousSettlement.isEmpty() ? List.of() : ambiguousSettlement.getOrDefault(s, List.of());
     }
 
     public boolean isNetted(SettlementRecord s) {
-        return netted.contains(s);
+        return !netted.isEmpty() && netted.contains(s);
+    }
+
+    /**
+     * Lines linked to no transaction and to no other line, in order: what no terminal record explains (or what a
+     * fallback found several candidates for).
+     */
+    public List<SettlementRecord> unlinkedSettlements() {
+        List<SettlementRecord> out = new java.util.ArrayList<>();
+        for (int i = 0; i < settlementTxn.length; i++) {
+            if (settlementTxn[i] == null && !isLinkedNonSale(settlements.get(i))) {
+                out.add(settlements.get(i));
+            }
+        }
+        return out;
     }
 
     public Set<SettlementRecord> netted() {
@@ -100,15 +125,15 @@ public final class MatchResult {
     }
 
     public boolean isLinkedNonSale(SettlementRecord s) {
-        return linkedNonSale.contains(s);
+        return !linkedNonSale.isEmpty() && linkedNonSale.contains(s);
     }
 
     public Txn txnOf(Txn.TenderRef t) {
-        return tenderTxn.get(t);
+        return t.txn;
     }
 
     public List<Txn> ambiguousCandidates(Txn.TenderRef t) {
-        return ambiguousTender.getOrDefault(t, List.of());
+        return ambiguousTender.isEmpty() ? List.of() : ambiguousTender.getOrDefault(t, List.of());
     }
 
     public Receipt receipt(String receiptNo) {
@@ -121,7 +146,7 @@ public final class MatchResult {
     }
 
     public String ruleOf(Txn.TenderRef t) {
-        return tenderRule.get(t);
+        return t.rule;
     }
 
     /** Transactions of a kind, in order. */
@@ -131,6 +156,40 @@ public final class MatchResult {
 
     /** The receipt's card tenders, in tender order (empty for a receipt with none or not in this match). */
     public List<Txn.TenderRef> cardTenders(Receipt receipt) {
-        return tendersByReceipt.getOrDefault(receipt, List.of());
+        int i = positionOf(receipt);
+        return i < 0 ? List.of() : cardTenders.subList(tendersFrom[i], tendersFrom[i + 1]);
+    }
+
+    /** The receipt's card tenders by its position in {@link #receipts()}, in tender order. */
+    public List<Txn.TenderRef> cardTenders(int receiptIndex) {
+        return cardTenders.subList(tendersFrom[receiptIndex], tendersFrom[receiptIndex + 1]);
+    }
+
+    private int positionOf(Receipt receipt) {
+        return positionOf(receipts, receipt, Orders.RECEIPT);
+    }
+
+    private int positionOf(SettlementRecord line) {
+        return positionOf(settlements, line, Orders.SETTLEMENT);
+    }
+
+    /** Where this very record is in {@code sorted} (sorted by {@code order}), or -1. */
+    private static <T> int positionOf(List<T> sorted, T x, java.util.Comparator<T> order) {
+        int i = java.util.Collections.binarySearch(sorted, x, order);
+        if (i < 0) {
+            return -1;
+        }
+        // the orders end with the source line, so only the same record compares equal; still, look around
+        for (int j = i; j >= 0 && order.compare(sorted.get(j), x) == 0; j--) {
+            if (sorted.get(j) == x) {
+                return j;
+            }
+        }
+        for (int j = i + 1; j < sorted.size() && order.compare(sorted.get(j), x) == 0; j++) {
+            if (sorted.get(j) == x) {
+                return j;
+            }
+        }
+        return -1;
     }
 }

@@ -211,7 +211,7 @@ public final class Matcher {
     }
 
     private void linkSettlements(MatchResult m, Index idx, Pick[] picks) {
-        List<SettlementRecord> pending = new ArrayList<>();
+        List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < picks.length; i++) {
             Pick p = picks[i];
             if (p == null) {
@@ -221,12 +221,13 @@ public final class Matcher {
             if (p.ambiguous != null) {
                 m.ambiguousSettlement.put(s, p.ambiguous);
             } else if (p.txn != null) {
-                link(m, s, p.txn, p.rule);
+                link(m, i, p.txn, p.rule);
             } else {
-                pending.add(s);
+                pending.add(i);
             }
         }
-        for (SettlementRecord s : pending) {
+        for (int i : pending) {
+            SettlementRecord s = m.settlements.get(i);
             TxnKind want = terminalKindFor(s.type());
             List<Txn> c = new ArrayList<>();
             String last4 = s.cardLast4();
@@ -241,17 +242,18 @@ public final class Matcher {
                 }
             }
             if (c.size() == 1) {
-                link(m, s, c.get(0), FALLBACK);
+                link(m, i, c.get(0), FALLBACK);
             } else if (c.size() > 1) {
                 m.ambiguousSettlement.put(s, List.copyOf(c));
             }
         }
     }
 
-    private static void link(MatchResult m, SettlementRecord s, Txn t, String rule) {
-        t.addSettlement(new Txn.Link<>(s, rule));
-        m.settlementTxn.put(s, t);
-        m.settlementRule.put(s, rule);
+    /** Links the settlement line at position {@code i} to {@code t}. */
+    private static void link(MatchResult m, int i, Txn t, String rule) {
+        t.addSettlement(new Txn.Link<>(m.settlements.get(i), rule));
+        m.settlementTxn[i] = t;
+        m.settlementRule[i] = rule;
     }
 
     private static TxnKind terminalKindFor(TxnKind settlementType) {
@@ -370,7 +372,8 @@ public final class Matcher {
                 : KeyIndex.pair(s.terminalId(), s.rrn()));
         KeyIndex<SettlementRecord> saleByStan = new KeyIndex<>(sales, s -> s.stan() == null ? KeyIndex.NONE
                 : KeyIndex.pair(s.terminalId(), TerminalRecord.normStan(s.stan())));
-        for (SettlementRecord c : m.settlements) {
+        for (int i = 0; i < m.settlements.size(); i++) {
+            SettlementRecord c = m.settlements.get(i);
             TxnKind k = c.type();
             if (k == TxnKind.SALE || k == TxnKind.REFUND) {
                 continue;
@@ -410,8 +413,8 @@ public final class Matcher {
                 for (Txn x : cand) {
                     if (x.rec.kind() == k) {
                         m.linkedNonSale.add(c);
-                        m.settlementTxn.put(c, x);
-                        m.settlementRule.put(c, c.rrn() != null ? TERMINAL_RRN : TERMINAL_STAN);
+                        m.settlementTxn[i] = x;
+                        m.settlementRule[i] = c.rrn() != null ? TERMINAL_RRN : TERMINAL_STAN;
                         break;
                     }
                 }
@@ -487,8 +490,8 @@ public final class Matcher {
 
     private static void linkTender(MatchResult m, Txn.TenderRef tr, Txn x, String rule) {
         x.addTender(new Txn.Link<>(tr, rule));
-        m.tenderTxn.put(tr, x);
-        m.tenderRule.put(tr, rule);
+        tr.txn = x;
+        tr.rule = rule;
     }
 
     private static TxnKind kindFor(ReceiptKind k) {
@@ -546,7 +549,7 @@ public final class Matcher {
                 continue;
             }
             for (Txn.TenderRef tr : m.cardTenders(orig)) {
-                Txn x = m.tenderTxn.get(tr);
+                Txn x = tr.txn;
                 if (x != null && x.journalVoid == null) {
                     x.journalVoid = v;
                 }

@@ -8,6 +8,7 @@ import dev.posrecon.core.config.ReconConfig;
 import dev.posrecon.core.contact.ContactAdvisor;
 import dev.posrecon.core.model.Customer;
 import dev.posrecon.core.model.Receipt;
+import dev.posrecon.core.model.SettlementRecord;
 import dev.posrecon.core.model.Source;
 import dev.posrecon.core.model.SourceRef;
 import dev.posrecon.core.report.CaseFiles;
@@ -262,12 +263,14 @@ public final class Reconciler {
         out.put(Source.TERMINAL, counts(Source.TERMINAL, in, matched, cased, open, none, other));
 
         matched = cased = open = none = other = 0;
-        for (var s : m.settlements()) {
+        List<SettlementRecord> lines = m.settlements();
+        for (int i = 0; i < lines.size(); i++) {
+            SettlementRecord s = lines.get(i);
             if (inCase.get(Source.SETTLEMENT).contains(s.ref())) {
                 cased++;
             } else if (otherDayCase.contains(s.ref())) {
                 other++;
-            } else if (m.txnOf(s) != null || m.isLinkedNonSale(s) || m.isNetted(s)) {
+            } else if (m.txnOfSettlement(i) != null || m.isLinkedNonSale(s) || m.isNetted(s)) {
                 matched++;
             } else if (!onDay(s.txnTime(), day)) {
                 other++;
@@ -278,20 +281,19 @@ public final class Reconciler {
         out.put(Source.SETTLEMENT, counts(Source.SETTLEMENT, in, matched, cased, open, none, other));
 
         matched = cased = open = none = other = 0;
-        Set<Receipt> linked = java.util.Collections.newSetFromMap(
-                new java.util.IdentityHashMap<>(m.receipts().size()));
-        for (Txn.TenderRef tr : m.cardTenders()) {
-            if (m.txnOf(tr) != null) {
-                linked.add(tr.receipt());
+        List<Receipt> receipts = m.receipts();
+        for (int i = 0; i < receipts.size(); i++) {
+            Receipt rc = receipts.get(i);
+            boolean linked = false;
+            for (Txn.TenderRef tr : m.cardTenders(i)) {
+                linked |= m.txnOf(tr) != null;
             }
-        }
-        for (Receipt rc : m.receipts()) {
             if (inCase.get(Source.JOURNAL).contains(rc.ref())) {
                 cased++;
             } else if (otherDayCase.contains(rc.ref())) {
                 other++;
-            } else if (linked.contains(rc) || (rc.originalReceiptNo() != null && m.receipt(rc.originalReceiptNo()) != null
-                    && rc.tenders().stream().allMatch(tn -> !tn.type().reconciled() || linked.contains(rc)))) {
+            } else if (linked || (rc.originalReceiptNo() != null && m.receipt(rc.originalReceiptNo()) != null
+                    && rc.tenders().stream().noneMatch(tn -> tn.type().reconciled()))) {
                 matched++;
             } else if (!onDay(rc.time(), day)) {
                 other++;

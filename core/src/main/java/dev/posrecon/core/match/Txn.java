@@ -43,6 +43,11 @@ public final class Txn {
         this.stan = normStan;
     }
 
+    /** This transaction's position in {@link MatchResult#txns()}. */
+    public int index() {
+        return index;
+    }
+
     public TerminalRecord record() {
         return rec;
     }
@@ -112,7 +117,8 @@ public final class Txn {
         }
         if (settlements.length == 1) {
             SettlementRecord only = settlements[0].target();
-            return netted.contains(only) ? List.of() : List.of(only);
+            // an empty set still hashes its argument (an identity hash put into every record's header)
+            return !netted.isEmpty() && netted.contains(only) ? List.of() : List.of(only);
         }
         List<SettlementRecord> out = new ArrayList<>(settlements.length);
         for (Link<SettlementRecord> l : settlements) {
@@ -127,8 +133,34 @@ public final class Txn {
         return cancelledBy != null || journalVoid != null;
     }
 
-    /** A receipt tender and the receipt it belongs to. */
-    public record TenderRef(Receipt receipt, Tender tender) {
+    /**
+     * A receipt card tender and the receipt it belongs to, with the transaction the matcher linked it to (one object
+     * per tender, compared by identity: the link lives here, not in a million-entry identity map).
+     */
+    public static final class TenderRef {
+        private final Receipt receipt;
+        private final Tender tender;
+        Txn txn;
+        String rule;
+
+        TenderRef(Receipt receipt, Tender tender) {
+            this.receipt = receipt;
+            this.tender = tender;
+        }
+
+        public Receipt receipt() {
+            return receipt;
+        }
+
+        public Tender tender() {
+            return tender;
+        }
+
+        @Override
+        public String toString() {
+            return "TenderRef[receipt=" + receipt.receiptNo() + ", tender=" + tender + ", txn="
+                    + (txn == null ? null : txn.rec.stan()) + ", rule=" + rule + "]";
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.posrecon.core.model.SettlementRecord;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -24,9 +25,10 @@ public final class RuleContext {
     private final MatchResult match;
     private final ReconConfig config;
     private final Predicate<LocalDate> settlementDue;
-    private final Set<Txn> claimed = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** by {@link Txn#index()}: bits, not identity sets, as every rule asks about every transaction. */
+    private final BitSet claimed = new BitSet();
     private final Set<SettlementRecord> claimedLines = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final Set<Txn> openItems = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final BitSet openItems = new BitSet();
     private final List<ReconCase> cases = new ArrayList<>();
     /** Below this many items a list is tested on one thread: handing half of it over costs more. */
     private static final int PARALLEL_MIN = 20_000;
@@ -107,11 +109,11 @@ public final class RuleContext {
     }
 
     public void claim(Txn t) {
-        claimed.add(t);
+        claimed.set(t.index());
     }
 
     public boolean claimed(Txn t) {
-        return claimed.contains(t);
+        return claimed.get(t.index());
     }
 
     public void claim(SettlementRecord s) {
@@ -119,21 +121,21 @@ public final class RuleContext {
     }
 
     public boolean claimed(SettlementRecord s) {
-        return claimedLines.contains(s);
+        return !claimedLines.isEmpty() && claimedLines.contains(s);
     }
 
     /** How many transactions were left open (for sizing). */
     public int openItemCount() {
-        return openItems.size();
+        return openItems.cardinality();
     }
 
     /** Approved sales not yet settled but not yet due either: carried to the next run by the ledger. */
     public void openItem(Txn t) {
-        openItems.add(t);
+        openItems.set(t.index());
     }
 
     public boolean isOpenItem(Txn t) {
-        return openItems.contains(t);
+        return openItems.get(t.index());
     }
 
     public void emit(CaseBuilder b) {

@@ -23,7 +23,7 @@ public final class UnknownSettlementRule implements Rule {
     @Override
     public void apply(RuleContext ctx) {
         var m = ctx.match();
-        for (SettlementRecord s : ctx.where(m.settlements(), s -> m.txnOf(s) == null && !m.isLinkedNonSale(s))) {
+        for (SettlementRecord s : m.unlinkedSettlements()) {
             if (ctx.claimed(s)) {
                 continue;
             }
