@@ -42,23 +42,30 @@ final class KeyIndex<T> {
         this.txns = ts;
     }
 
-    /** Records whose key hashes to {@code hash} and that pass {@code same}, in list order. */
+    /** Records whose key hashes to {@code hash} and that pass {@code same}, in list order (not to be modified). */
     List<T> find(long hash, Predicate<T> same) {
         int i = first(hash);
         if (i < 0) {
             return List.of();
         }
-        List<T> out = null;
+        // usually one record has the key: a one-element list then, a growable one only for a second
+        T one = null;
+        List<T> more = null;
         for (; i < hashes.length && hashes[i] == hash; i++) {
             T x = all.get(txns[i]);
             if (same.test(x)) {
-                if (out == null) {
-                    out = new ArrayList<>(2);
+                if (one == null) {
+                    one = x;
+                } else {
+                    if (more == null) {
+                        more = new ArrayList<>(4);
+                        more.add(one);
+                    }
+                    more.add(x);
                 }
-                out.add(x);
             }
         }
-        return out == null ? List.of() : out;
+        return more != null ? more : one != null ? List.of(one) : List.of();
     }
 
     private int first(long hash) {
