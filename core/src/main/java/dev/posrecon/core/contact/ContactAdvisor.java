@@ -39,11 +39,15 @@ import java.util.Map;
  * <p>
  * Drafts are in the addressee's language: the customer's (directory {@code language}, else {@code contact.language})
  * for calls and written messages; {@code contact.language} for the acquirer and for till notices.
+ * <p>
+ * One advisor serves one thread (it remembers the free stretches of each quiet-hours range it has seen).
  */
 public final class ContactAdvisor {
     private final ReconConfig config;
     private final boolean redact;
     private final MessageTemplates templates;
+    /** The daytime's free stretches by quiet hours: a day's cases share a few distinct ranges (minute arrays). */
+    private final Map<List<LocalTime>, List<ContactWindow.Span>> freeByQuiet = new HashMap<>();
 
     public ContactAdvisor(ReconConfig config) {
         this(config, false);
@@ -123,7 +127,7 @@ public final class ContactAdvisor {
         boolean senior = age != null && age >= config.contactSeniorAge();
         var quietFrom = customer == null ? null : customer.quietFrom();
         var quietTo = customer == null ? null : customer.quietTo();
-        List<ContactWindow.Span> free = ContactWindow.free(config.daytimeFrom(), config.daytimeTo(), quietFrom, quietTo);
+        List<ContactWindow.Span> free = free(quietFrom, quietTo);
 
         List<ContactOption> options = new ArrayList<>();
         if (customer != null && !customer.consent()) {
@@ -395,6 +399,12 @@ public final class ContactAdvisor {
         return c.businessDate() != null ? c.businessDate() : c.txnTime() == null ? null : c.txnTime().toLocalDate();
     }
 
+    /** The configured daytime outside these quiet hours (none when null), worked out once per distinct range. */
+    private List<ContactWindow.Span> free(LocalTime quietFrom, LocalTime quietTo) {
+        return freeByQuiet.computeIfAbsent(java.util.Arrays.asList(quietFrom, quietTo),
+                k -> ContactWindow.free(config.daytimeFrom(), config.daytimeTo(), quietFrom, quietTo));
+    }
+
     /** The window on the day after the case's day: {@code free}, or the plain daytime when {@code free} is empty
      *  and there are no quiet hours; empty when quiet hours cover the daytime. */
     private String window(ReconCase c, List<ContactWindow.Span> free, LocalTime quietFrom,
@@ -404,7 +414,7 @@ public final class ContactAdvisor {
             if (quietFrom != null && quietTo != null) {
                 return "";
             }
-            spans = ContactWindow.free(config.daytimeFrom(), config.daytimeTo(), null, null);
+            spans = free(null, null);
         }
         LocalDate d = caseDate(c);
         return ContactWindow.format(d == null ? null : d.plusDays(1), spans, config.zone());
