@@ -29,6 +29,8 @@ public final class Txn {
     private Link<SettlementRecord>[] settlements = noLinks();
     /** receipt tenders linked to this transaction. */
     private Link<TenderRef>[] tenders = noLinks();
+    /** the linked tenders' amounts summed, in minor units (every charge rule asks for it). */
+    private long tenderedMinor;
     /** for a SALE: the approved void, approved/timed-out reversal that cancels it on the terminal. */
     Txn cancelledBy;
     /** for a SALE: the VOID receipt of the journal that cancels it. */
@@ -62,12 +64,24 @@ public final class Txn {
         return view(tenders);
     }
 
-    boolean hasSettlements() {
+    /** Whether a settlement line is linked (no list made to ask). */
+    public boolean hasSettlements() {
         return settlements.length > 0;
     }
 
-    boolean hasTenders() {
+    /** How many settlement lines are linked (netted or not). */
+    public int settlementCount() {
+        return settlements.length;
+    }
+
+    /** Whether a receipt tender is linked (no list made to ask). */
+    public boolean hasTenders() {
         return tenders.length > 0;
+    }
+
+    /** The linked receipt tenders' amounts summed, in minor units. */
+    public long tenderedMinor() {
+        return tenderedMinor;
     }
 
     void addSettlement(Link<SettlementRecord> link) {
@@ -76,6 +90,7 @@ public final class Txn {
 
     void addTender(Link<TenderRef> link) {
         tenders = append(tenders, link);
+        tenderedMinor += link.target().tender().amount().minor();
     }
 
     @SuppressWarnings("unchecked")
@@ -107,6 +122,16 @@ public final class Txn {
 
     public Txn original() {
         return original;
+    }
+
+    /** The first linked settlement line not netted off by a settlement VOID/REVERSAL line, or null. */
+    public SettlementRecord firstLiveSettlement(java.util.Set<SettlementRecord> netted) {
+        for (Link<SettlementRecord> l : settlements) {
+            if (netted.isEmpty() || !netted.contains(l.target())) {
+                return l.target();
+            }
+        }
+        return null;
     }
 
     /** Linked settlement lines not netted off by a settlement VOID/REVERSAL line (not to be modified). */

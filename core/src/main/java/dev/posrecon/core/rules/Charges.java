@@ -18,20 +18,21 @@ final class Charges {
 
     /** What the card was charged: the first live settled line's amount, else the approved amount, else 0. */
     static long charged(MatchResult m, Txn t) {
-        List<SettlementRecord> live = live(m, t);
-        if (!live.isEmpty()) {
-            return live.get(0).amount().minor();
+        SettlementRecord first = t.firstLiveSettlement(m.netted());
+        if (first != null) {
+            return first.amount().minor();
         }
         return t.record().approved() ? t.record().amount().minor() : 0;
     }
 
     /** The receipt card tenders linked to the transaction, summed. */
     static long tendered(Txn t) {
-        long sum = 0;
-        for (var l : t.tenders()) {
-            sum += l.target().tender().amount().minor();
-        }
-        return sum;
+        return t.tenderedMinor();
+    }
+
+    /** Whether a settled line not netted off is linked to the transaction (no list made to ask). */
+    static boolean settled(MatchResult m, Txn t) {
+        return t.firstLiveSettlement(m.netted()) != null;
     }
 
     static String rules(Txn t) {

@@ -33,7 +33,7 @@ public final class DuplicateChargeRule implements Rule {
     @Override
     public void apply(RuleContext ctx) {
         var m = ctx.match();
-        for (Txn t : ctx.where(m.txns(TxnKind.SALE), t -> Charges.live(m, t).size() > 1)) {
+        for (Txn t : ctx.where(m.txns(TxnKind.SALE), t -> t.settlementCount() > 1 && Charges.live(m, t).size() > 1)) {
             List<SettlementRecord> live = Charges.live(m, t);
             for (int i = 1; i < live.size(); i++) {
                 SettlementRecord extra = live.get(i);
@@ -55,11 +55,11 @@ public final class DuplicateChargeRule implements Rule {
         }
         // failed sales that were settled anyway are few: the retries are looked for on their terminals only
         List<Txn> failedButSettled = new ArrayList<>();
-        Set<String> terminals = new HashSet<>();
+        Set<String> terminals = new HashSet<>(); // null for no terminal id: Hash* hold a null key
         for (Txn t : ctx.where(m.txns(TxnKind.SALE), t -> failedButSettled(m, t))) {
             if (!ctx.claimed(t)) {
                 failedButSettled.add(t);
-                terminals.add(String.valueOf(t.record().terminalId()));
+                terminals.add(t.record().terminalId());
             }
         }
         if (failedButSettled.isEmpty()) {
@@ -67,7 +67,7 @@ public final class DuplicateChargeRule implements Rule {
         }
         Map<String, List<Txn>> byTid = new HashMap<>();
         for (Txn t : m.txns(TxnKind.SALE)) {
-            String tid = String.valueOf(t.record().terminalId());
+            String tid = t.record().terminalId();
             if (terminals.contains(tid)) {
                 byTid.computeIfAbsent(tid, k -> new ArrayList<>()).add(t);
             }
@@ -76,17 +76,20 @@ public final class DuplicateChargeRule implements Rule {
         for (Txn t : failedButSettled) {
             var r = t.record();
             List<SettlementRecord> live = Charges.live(m, t);
+            // the terminal's sales are in time order: the earliest retry is the first that qualifies in the window
+            List<Txn> sales = byTid.get(r.terminalId());
+            java.time.LocalDateTime end = r.localTime().plus(window);
             Txn retry = null;
-            for (Txn y : byTid.get(String.valueOf(r.terminalId()))) {
+            for (int i = firstAtOrAfter(sales, r.localTime()); i < sales.size(); i++) {
+                Txn y = sales.get(i);
                 var yr = y.record();
-                if (y == t || !yr.approved() || y.tenders().isEmpty() || Charges.live(m, y).isEmpty()
-                        || !yr.amount().equals(r.amount()) || !r.cardLast4().equals(yr.cardLast4())
-                        || yr.localTime() == null || yr.localTime().isBefore(r.localTime())
-                        || yr.localTime().isAfter(r.localTime().plus(window))) {
-                    continue;
+                if (yr.localTime().isAfter(end)) {
+                    break;
                 }
-                if (retry == null || yr.localTime().isBefore(retry.record().localTime())) {
+                if (y != t && yr.approved() && yr.amount().equals(r.amount()) && r.cardLast4().equals(yr.cardLast4())
+                        && y.hasTenders() && Charges.settled(m, y)) {
                     retry = y;
+                    break;
                 }
             }
             if (retry == null) {
@@ -116,12 +119,28 @@ public final class DuplicateChargeRule implements Rule {
         }
     }
 
+    /** The first of {@code sales} (a terminal's, in time order, no time first) at or after {@code time}. */
+    static int firstAtOrAfter(List<Txn> sales, java.time.LocalDateTime time) {
+        int lo = 0;
+        int hi = sales.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            var t = sales.get(mid).record().localTime();
+            if (t == null || t.isBefore(time)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /** A sale that failed on the terminal (declined, timed out, or reversed) and settled anyway, with no receipt. */
     private static boolean failedButSettled(MatchResult m, Txn t) {
         var r = t.record();
         boolean failed = !r.approved()
                 || (t.cancelledBy() != null && t.cancelledBy().record().kind() == TxnKind.REVERSAL);
-        return failed && t.tenders().isEmpty() && r.cardLast4() != null && r.localTime() != null
-                && !Charges.live(m, t).isEmpty();
+        return failed && !t.hasTenders() && r.cardLast4() != null && r.localTime() != null
+                && Charges.settled(m, t);
     }
 }

@@ -21,7 +21,7 @@ public final class MissingReceiptRule implements Rule {
     public void apply(RuleContext ctx) {
         var m = ctx.match();
         for (Txn t : ctx.where(m.txns(TxnKind.SALE), t -> t.record().approved() && !t.cancelled()
-                && t.tenders().isEmpty() && !Charges.live(m, t).isEmpty())) {
+                && !t.hasTenders() && Charges.settled(m, t))) {
             if (ctx.claimed(t)) {
                 continue;
             }

@@ -22,8 +22,8 @@ public final class OverChargeRule implements Rule {
     @Override
     public void apply(RuleContext ctx) {
         var m = ctx.match();
-        for (Txn t : ctx.where(m.txns(TxnKind.SALE), t -> !t.cancelled() && (t.tenders().isEmpty()
-                ? !t.record().approved() && !Charges.live(m, t).isEmpty()
+        for (Txn t : ctx.where(m.txns(TxnKind.SALE), t -> !t.cancelled() && (!t.hasTenders()
+                ? !t.record().approved() && Charges.settled(m, t)
                 : ctx.exceeds(Charges.charged(m, t), Charges.tendered(t))))) {
             if (ctx.claimed(t)) {
                 continue;

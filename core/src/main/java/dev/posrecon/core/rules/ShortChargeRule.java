@@ -25,7 +25,7 @@ public final class ShortChargeRule implements Rule {
     public void apply(RuleContext ctx) {
         var m = ctx.match();
         var cur = ctx.config().currency();
-        for (Txn t : ctx.where(m.txns(TxnKind.SALE), t -> !t.cancelled() && !t.tenders().isEmpty()
+        for (Txn t : ctx.where(m.txns(TxnKind.SALE), t -> !t.cancelled() && t.hasTenders()
                 && ctx.exceeds(Charges.tendered(t), Charges.charged(m, t)))) {
             if (ctx.claimed(t)) {
                 continue;

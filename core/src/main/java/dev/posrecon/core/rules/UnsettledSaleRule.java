@@ -21,7 +21,7 @@ public final class UnsettledSaleRule implements Rule {
     public void apply(RuleContext ctx) {
         var m = ctx.match();
         for (Txn t : ctx.where(m.txns(TxnKind.SALE), t -> t.record().approved() && !t.cancelled()
-                && t.settlements().isEmpty())) {
+                && !t.hasSettlements())) {
             var r = t.record();
             if (ctx.claimed(t)) {
                 continue;

@@ -52,4 +52,29 @@ class DuplicateChargeRuleTest {
         assertThat(RuleTestSupport.of(cases, CaseType.DUPLICATE_CHARGE)).isEmpty();
         assertThat(RuleTestSupport.of(cases, CaseType.OVER_CHARGE)).hasSize(1);
     }
+
+    @Test
+    void theRetryIsTheEarliestQualifyingSaleInTheWindowOnABusyTerminal() {
+        var failed = txn(TxnKind.SALE, "T1", "000410", "66.00", "622202******1234", "10:00:00", null, null, null);
+        var failedLine = settle(TxnKind.SALE, "T1", "000410", "66.00", "622202******1234", "10:00:00",
+                "900000000410", "Z9", null);
+        var before = sale("T1", "000409", "66.00", "622202******1234", "09:59:00", "100000000409");
+        var otherCard = sale("T1", "000411", "66.00", "622202******9999", "10:00:30", "100000000411");
+        var otherAmount = sale("T1", "000412", "65.00", "622202******1234", "10:01:00", "100000000412");
+        var retry = sale("T1", "000413", "66.00", "622202******1234", "10:10:00", "100000000413");
+        var later = sale("T1", "000414", "66.00", "622202******1234", "10:20:00", "100000000414");
+        var otherTerminal = sale("T2", "000415", "66.00", "622202******1234", "10:02:00", "100000000415");
+        var sales = List.of(later, otherTerminal, retry, otherAmount, failed, otherCard, before);
+        var cases = RuleTestSupport.run(sales,
+                List.of(failedLine, settled(before), settled(otherCard), settled(otherAmount), settled(retry),
+                        settled(later), settled(otherTerminal)),
+                List.of(paidBy("R9", before), paidBy("R11", otherCard), paidBy("R12", otherAmount),
+                        paidBy("R13", retry), paidBy("R14", later), paidBy("R15", otherTerminal)));
+        assertThat(RuleTestSupport.of(cases, CaseType.DUPLICATE_CHARGE)).singleElement().satisfies(c -> {
+            assertThat(c.reason()).isEqualTo("RETRY_AFTER_TIMEOUT");
+            assertThat(c.stan()).isEqualTo("000410");
+            assertThat(c.receiptNo()).isEqualTo("R13");
+            assertThat(c.detail()).contains("retried as STAN 000413");
+        });
+    }
 }
