@@ -42,6 +42,9 @@ public record TerminalRecord(
         String originalMti,
         String originalStan) {
 
+    /** Normalised STANs of up to six digits by value, made when first asked for. */
+    private static final String[] STANS = new String[1_000_000];
+
     public boolean timedOut() {
         return responseRef == null;
     }
@@ -54,6 +57,27 @@ public record TerminalRecord(
     public static String normStan(String stan) {
         if (stan == null) {
             return null;
+        }
+        int n = stan.length();
+        if (n > 0 && n <= 6) {
+            // the usual six digits: one shared string per value (asked for every record, tender and line)
+            int v = 0;
+            int i = 0;
+            for (; i < n; i++) {
+                int d = stan.charAt(i) - '0';
+                if (d < 0 || d > 9) {
+                    break;
+                }
+                v = v * 10 + d;
+            }
+            if (i == n) {
+                String s = STANS[v];
+                if (s == null) {
+                    s = Integer.toString(v);
+                    STANS[v] = s; // a racing thread at worst makes an equal string
+                }
+                return s;
+            }
         }
         String t = stan.trim();
         int i = 0;
