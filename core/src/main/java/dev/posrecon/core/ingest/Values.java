@@ -125,15 +125,7 @@ public final class Values {
 
     /** The ASCII digits {@code v[from, to)} as a number, or -1 when any is not a digit. */
     private static int digits(String v, int from, int to) {
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            int c = v.charAt(i) - '0';
-            if (c < 0 || c > 9) {
-                return -1;
-            }
-            n = n * 10 + c;
-        }
-        return n;
+        return dev.posrecon.core.model.Digits.value(v, from, to);
     }
 
     public static <E extends Enum<E>> E enumValue(String field, String v, Class<E> type) {

@@ -96,15 +96,8 @@ public final class Cards {
             return card == null || card.isEmpty() ? null : card;
         }
         int n = card.length();
-        int v = 0;
-        for (int i = n - 4; i < n; i++) {
-            int d = card.charAt(i) - '0';
-            if (d < 0 || d > 9) {
-                return card.substring(n - 4);
-            }
-            v = v * 10 + d;
-        }
-        return ENDINGS[v];
+        int v = Digits.value(card, n - 4, n);
+        return v < 0 ? card.substring(n - 4) : ENDINGS[v];
     }
 
     /**

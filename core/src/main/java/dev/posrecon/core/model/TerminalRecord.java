@@ -61,16 +61,8 @@ public record TerminalRecord(
         int n = stan.length();
         if (n > 0 && n <= 6) {
             // the usual six digits: one shared string per value (asked for every record, tender and line)
-            int v = 0;
-            int i = 0;
-            for (; i < n; i++) {
-                int d = stan.charAt(i) - '0';
-                if (d < 0 || d > 9) {
-                    break;
-                }
-                v = v * 10 + d;
-            }
-            if (i == n) {
+            int v = Digits.value(stan, 0, n);
+            if (v >= 0) {
                 String s = STANS[v];
                 if (s == null) {
                     s = Integer.toString(v);
