@@ -13,6 +13,17 @@ import java.util.Objects;
 /** Counts a run's records per file, source, business date, terminal and currency for the audit (in memory). */
 final class DayTotals {
     private record Key(String fileKey, String source, LocalDate date, String terminal, String currency) {
+        /**
+         * Mixed, not the record's 31-polynomial: terminal ids like 10000016 and consecutive dates differ by small
+         * steps, and a million records' keys fell into the same few buckets (tree bins) of the totals map.
+         */
+        @Override
+        public int hashCode() {
+            long h = Objects.hashCode(fileKey) * 0x9E3779B97F4A7C15L + Objects.hashCode(terminal);
+            h = (h ^ (h >>> 29)) * 0xBF58476D1CE4E5B9L + Objects.hashCode(date);
+            h = (h ^ (h >>> 31)) * 0x94D049BB133111EBL + Objects.hashCode(source) * 31L + Objects.hashCode(currency);
+            return (int) (h ^ (h >>> 32));
+        }
     }
 
     private final Map<Key, long[]> totals = new HashMap<>();
