@@ -174,8 +174,7 @@ public final class LedgerRun implements AutoCloseable {
         List<SettlementRecord> settlement = new ArrayList<>();
         List<Receipt> receipts = new ArrayList<>();
         try (Statement st = c.createStatement()) {
-            try (ResultSet rs = st.executeQuery("SELECT * FROM terminal_records WHERE status = 'OPEN'"
-                    + " ORDER BY file_name, line, id")) {
+            try (ResultSet rs = st.executeQuery(openItemsSql("terminal_records"))) {
                 while (rs.next()) {
                     if (registeredShas.contains(rs.getString("file_sha256"))) {
                         continue;
@@ -186,8 +185,7 @@ public final class LedgerRun implements AutoCloseable {
                     openTerminalByRef.put(t.ref(), rs.getLong("id"));
                 }
             }
-            try (ResultSet rs = st.executeQuery("SELECT * FROM settlement_records WHERE status = 'OPEN'"
-                    + " ORDER BY file_name, line, id")) {
+            try (ResultSet rs = st.executeQuery(openItemsSql("settlement_records"))) {
                 while (rs.next()) {
                     if (registeredShas.contains(rs.getString("file_sha256"))) {
                         continue;
@@ -198,8 +196,7 @@ public final class LedgerRun implements AutoCloseable {
                     openSettlementByRef.put(s.ref(), rs.getLong("id"));
                 }
             }
-            try (ResultSet rs = st.executeQuery("SELECT * FROM receipts WHERE status = 'OPEN'"
-                    + " ORDER BY file_name, line, id")) {
+            try (ResultSet rs = st.executeQuery(openItemsSql("receipts"))) {
                 while (rs.next()) {
                     if (registeredShas.contains(rs.getString("file_sha256"))) {
                         continue;
@@ -488,6 +485,11 @@ public final class LedgerRun implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------------------------------------------------
+
+    /** The open items of a record table, in file order (through the table's status index, schema 3). */
+    static String openItemsSql(String table) {
+        return "SELECT * FROM " + table + " WHERE status = 'OPEN' ORDER BY file_name, line, id";
+    }
 
     /** The file's SHA-256; for a record of a file not registered in this run, its name (so re-loads still find it). */
     private String fileKey(String displayName) {

@@ -76,16 +76,66 @@ class LedgerTest {
         // back to what schema version 1 left
         try (Connection c = DriverManager.getConnection(url()); Statement st = c.createStatement()) {
             st.execute("DROP INDEX receipts_card_rrn");
-            st.execute("DELETE FROM schema_version WHERE version = 2");
+            dropStatusIndexes(st);
+            st.execute("DELETE FROM schema_version WHERE version >= 2");
         }
         assertThat(count("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME = 'RECEIPTS_CARD_RRN'"))
                 .isZero();
         try (Ledger ledger = Ledger.open(url())) {
             assertThat(ids(ledger.listCases(CaseFilter.all()))).containsExactly("C-A");
         }
-        assertThat(count("SELECT MAX(version) FROM schema_version")).isEqualTo(2);
+        assertThat(count("SELECT MAX(version) FROM schema_version")).isEqualTo(Schema.latest());
         assertThat(count("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME = 'RECEIPTS_CARD_RRN'"))
                 .isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME = 'RECEIPTS_STATUS'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aVersion2LedgerGetsTheReceiptStatusIndexAndItsOpenItemsStillCarry() throws Exception {
+        var t = DAY.atTime(9, 0);
+        try (Ledger ledger = Ledger.open(url())) {
+            try (LedgerRun run = ledger.beginRun("test", "day 1", T0)) {
+                run.saveRecords(List.of(sale("term.xml", 1, "T1", "1", "1", 100, t)), List.of(), List.of(),
+                        r -> "OPEN");
+                run.commit();
+            }
+        }
+        try (Connection c = DriverManager.getConnection(url()); Statement st = c.createStatement()) {
+            dropStatusIndexes(st);
+            st.execute("DELETE FROM schema_version WHERE version >= 3");
+        }
+        try (Ledger ledger = Ledger.open(url()); LedgerRun run = ledger.beginRun("test", "day 2", T0)) {
+            assertThat(run.openItems().terminal()).singleElement()
+                    .satisfies(x -> assertThat(x.terminalId()).isEqualTo("T1"));
+        }
+        assertThat(count("SELECT MAX(version) FROM schema_version")).isEqualTo(3);
+        assertThat(count("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME = 'RECEIPTS_STATUS'"))
+                .isEqualTo(1);
+    }
+
+    /**
+     * A run begins by loading the open items of earlier runs: through each table's status index, not by reading
+     * every row the ledger holds (a receipts table grows by a million rows a day on a big merchant).
+     */
+    @Test
+    void openItemsAreLookedUpThroughTheStatusIndexes() throws Exception {
+        try (Ledger ignored = Ledger.open(url())) {
+            try (Connection c = DriverManager.getConnection(url()); Statement st = c.createStatement()) {
+                for (String table : List.of("receipts", "terminal_records", "settlement_records")) {
+                    try (ResultSet rs = st.executeQuery("EXPLAIN " + LedgerRun.openItemsSql(table))) {
+                        rs.next();
+                        assertThat(rs.getString(1)).as(table)
+                                .contains(table.toUpperCase(java.util.Locale.ROOT) + "_STATUS: STATUS = 'OPEN'");
+                    }
+                }
+            }
+        }
+    }
+
+    /** Back to schema version 2: receipts without their status index. */
+    private static void dropStatusIndexes(Statement st) throws SQLException {
+        st.execute("DROP INDEX IF EXISTS receipts_status");
     }
 
     @Test
