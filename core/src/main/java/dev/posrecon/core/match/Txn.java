@@ -127,7 +127,7 @@ public final class Txn {
     /** The first linked settlement line not netted off by a settlement VOID/REVERSAL line, or null. */
     public SettlementRecord firstLiveSettlement(java.util.Set<SettlementRecord> netted) {
         for (Link<SettlementRecord> l : settlements) {
-            if (netted.isEmpty() || !netted.contains(l.target())) {
+            if (!isNetted(netted, l.target())) {
                 return l.target();
             }
         }
@@ -142,16 +142,20 @@ public final class Txn {
         }
         if (settlements.length == 1) {
             SettlementRecord only = settlements[0].target();
-            // an empty set still hashes its argument (an identity hash put into every record's header)
-            return !netted.isEmpty() && netted.contains(only) ? List.of() : List.of(only);
+            return isNetted(netted, only) ? List.of() : List.of(only);
         }
         List<SettlementRecord> out = new ArrayList<>(settlements.length);
         for (Link<SettlementRecord> l : settlements) {
-            if (!netted.contains(l.target())) {
+            if (!isNetted(netted, l.target())) {
                 out.add(l.target());
             }
         }
         return out;
+    }
+
+    /** An empty identity set still hashes its argument (an identity hash put into every record's header). */
+    private static boolean isNetted(java.util.Set<SettlementRecord> netted, SettlementRecord s) {
+        return !netted.isEmpty() && netted.contains(s);
     }
 
     public boolean cancelled() {

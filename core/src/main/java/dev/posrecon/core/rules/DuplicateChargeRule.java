@@ -120,7 +120,7 @@ public final class DuplicateChargeRule implements Rule {
     }
 
     /** The first of {@code sales} (a terminal's, in time order, no time first) at or after {@code time}. */
-    static int firstAtOrAfter(List<Txn> sales, java.time.LocalDateTime time) {
+    private static int firstAtOrAfter(List<Txn> sales, java.time.LocalDateTime time) {
         int lo = 0;
         int hi = sales.size();
         while (lo < hi) {

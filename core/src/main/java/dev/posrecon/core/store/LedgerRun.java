@@ -174,39 +174,10 @@ public final class LedgerRun implements AutoCloseable {
         List<SettlementRecord> settlement = new ArrayList<>();
         List<Receipt> receipts = new ArrayList<>();
         try (Statement st = c.createStatement()) {
-            try (ResultSet rs = st.executeQuery(openItemsSql("terminal_records"))) {
-                while (rs.next()) {
-                    if (registeredShas.contains(rs.getString("file_sha256"))) {
-                        continue;
-                    }
-                    TerminalRecord t = RecordRows.terminal(rs);
-                    terminal.add(t);
-                    openIds.put(t, rs.getLong("id"));
-                    openTerminalByRef.put(t.ref(), rs.getLong("id"));
-                }
-            }
-            try (ResultSet rs = st.executeQuery(openItemsSql("settlement_records"))) {
-                while (rs.next()) {
-                    if (registeredShas.contains(rs.getString("file_sha256"))) {
-                        continue;
-                    }
-                    SettlementRecord s = RecordRows.settlement(rs);
-                    settlement.add(s);
-                    openIds.put(s, rs.getLong("id"));
-                    openSettlementByRef.put(s.ref(), rs.getLong("id"));
-                }
-            }
-            try (ResultSet rs = st.executeQuery(openItemsSql("receipts"))) {
-                while (rs.next()) {
-                    if (registeredShas.contains(rs.getString("file_sha256"))) {
-                        continue;
-                    }
-                    Receipt r = RecordRows.receipt(rs);
-                    receipts.add(r);
-                    openIds.put(r, rs.getLong("id"));
-                    openReceiptByRef.put(r.ref(), rs.getLong("id"));
-                }
-            }
+            loadOpen(st, "terminal_records", RecordRows::terminal, TerminalRecord::ref, terminal, openTerminalByRef);
+            loadOpen(st, "settlement_records", RecordRows::settlement, SettlementRecord::ref, settlement,
+                    openSettlementByRef);
+            loadOpen(st, "receipts", RecordRows::receipt, Receipt::ref, receipts, openReceiptByRef);
         } catch (SQLException e) {
             throw Db.fail("cannot read open items from the ledger", e);
         }
@@ -485,6 +456,27 @@ public final class LedgerRun implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------------------------------------------------
+
+    /** Reads a row into a record. */
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** One table's open items into {@code into}, each remembered with its row id (by identity and by source line). */
+    private <T> void loadOpen(Statement st, String table, RowReader<T> reader, Function<T, SourceRef> ref, List<T> into,
+                              Map<SourceRef, Long> idByRef) throws SQLException {
+        try (ResultSet rs = st.executeQuery(openItemsSql(table))) {
+            while (rs.next()) {
+                if (registeredShas.contains(rs.getString("file_sha256"))) {
+                    continue;
+                }
+                T x = reader.read(rs);
+                into.add(x);
+                openIds.put(x, rs.getLong("id"));
+                idByRef.put(ref.apply(x), rs.getLong("id"));
+            }
+        }
+    }
 
     /** The open items of a record table, in file order (through the table's status index, schema 3). */
     static String openItemsSql(String table) {

@@ -76,7 +76,7 @@ class LedgerTest {
         // back to what schema version 1 left
         try (Connection c = DriverManager.getConnection(url()); Statement st = c.createStatement()) {
             st.execute("DROP INDEX receipts_card_rrn");
-            dropStatusIndexes(st);
+            dropReceiptStatusIndex(st);
             st.execute("DELETE FROM schema_version WHERE version >= 2");
         }
         assertThat(count("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME = 'RECEIPTS_CARD_RRN'"))
@@ -102,7 +102,7 @@ class LedgerTest {
             }
         }
         try (Connection c = DriverManager.getConnection(url()); Statement st = c.createStatement()) {
-            dropStatusIndexes(st);
+            dropReceiptStatusIndex(st);
             st.execute("DELETE FROM schema_version WHERE version >= 3");
         }
         try (Ledger ledger = Ledger.open(url()); LedgerRun run = ledger.beginRun("test", "day 2", T0)) {
@@ -134,7 +134,7 @@ class LedgerTest {
     }
 
     /** Back to schema version 2: receipts without their status index. */
-    private static void dropStatusIndexes(Statement st) throws SQLException {
+    private static void dropReceiptStatusIndex(Statement st) throws SQLException {
         st.execute("DROP INDEX IF EXISTS receipts_status");
     }
 
