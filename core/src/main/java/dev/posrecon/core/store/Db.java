@@ -91,14 +91,17 @@ final class Db {
 
     /** Money from a minor-units column and a currency column; null when either is null. */
     static Money money(ResultSet rs, String minorCol, String currencyCol) throws SQLException {
-        Long minor = lng(rs, minorCol);
-        String code = rs.getString(currencyCol);
+        return money(lng(rs, minorCol), rs.getString(currencyCol), currencyCol);
+    }
+
+    /** The amount, null when either part is; {@code where} names it when the currency is unknown. */
+    static Money money(Long minor, String code, String where) {
         if (minor == null || code == null) {
             return null;
         }
         Currency c = Currencies.resolve(code);
         if (c == null) {
-            throw new StoreException("the ledger holds an unknown currency '" + code + "' in " + currencyCol);
+            throw new StoreException("the ledger holds an unknown currency '" + code + "' in " + where);
         }
         return Money.of(minor, c);
     }

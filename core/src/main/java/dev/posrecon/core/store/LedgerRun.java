@@ -136,8 +136,10 @@ public final class LedgerRun implements AutoCloseable {
                                     .atOffset(ZoneOffset.UTC)) + " (sha256 " + sha.substring(0, 12)
                                     + "…, as " + rs.getString(3) + "); use --reload to load it again");
                         }
+                        update("DELETE FROM receipt_block_bodies WHERE block_id IN"
+                                + " (SELECT id FROM receipt_blocks WHERE file_sha256 = ?)", sha);
                         for (String table : List.of("terminal_records", "settlement_records", "receipts",
-                                "day_totals")) {
+                                "receipt_blocks", "day_totals")) {
                             update("DELETE FROM " + table + " WHERE file_sha256 = ?", sha);
                         }
                     }
@@ -191,9 +193,10 @@ public final class LedgerRun implements AutoCloseable {
      *   <li>every record read in this run is counted in the audit's day totals;</li>
      *   <li>terminal and settlement records are kept when OPEN or IN_CASE (a matched one is only counted);</li>
      *   <li>an open item from an earlier run gets its new status in place (never a second row);</li>
-     *   <li>every receipt is kept with its tenders (folded into its row, see {@link TenderText}), a card tender's
-     *       missing references completed from the terminal record with the same RRN, else the same terminal and
-     *       STAN.</li>
+     *   <li>every receipt is kept with its tenders (see {@link TenderText}), a card tender's missing references
+     *       completed from the terminal record with the same RRN, else the same terminal and STAN: a MATCHED one in
+     *       a block of receipts ({@link ReceiptBlocks}), an OPEN or IN_CASE one as a row of its own (its status
+     *       changes later).</li>
      * </ul>
      */
     public void saveRecords(List<TerminalRecord> t, List<SettlementRecord> s, List<Receipt> r,
@@ -255,6 +258,7 @@ public final class LedgerRun implements AutoCloseable {
         List<Object[]> receiptStatus = new ArrayList<>();
         try (PreparedStatement ins = c.prepareStatement(RecordRows.INSERT_RECEIPT)) {
             Batches b = new Batches(ins, null);
+            ReceiptBlocks.Writer blocks = new ReceiptBlocks.Writer(c, runId);
             List<TenderText.Stored> stored = new ArrayList<>();
             for (Receipt x : r) {
                 Long id = existingId(x, x.ref(), openReceiptByRef);
@@ -274,10 +278,15 @@ public final class LedgerRun implements AutoCloseable {
                                 x.kind() == ReceiptKind.RETURN);
                     }
                 }
-                RecordRows.bindReceipt(ins, x, stored, runId, status(statusOf, x), key, day);
+                String status = status(statusOf, x);
+                if (RecordStatus.MATCHED.name().equals(status) && blocks.add(x, stored, key, day)) {
+                    continue;
+                }
+                RecordRows.bindReceipt(ins, x, stored, runId, status, key, day);
                 b.addInsert();
             }
             b.flush();
+            blocks.finish();
             totals.write(c, runId);
         } catch (SQLException e) {
             throw Db.fail("cannot store receipts in the ledger", e);

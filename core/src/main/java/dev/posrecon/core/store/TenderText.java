@@ -1,14 +1,12 @@
 package dev.posrecon.core.store;
 
 import dev.posrecon.core.error.StoreException;
-import dev.posrecon.core.model.Currencies;
 import dev.posrecon.core.model.Money;
 import dev.posrecon.core.model.SourceRef;
 import dev.posrecon.core.model.Tender;
 import dev.posrecon.core.model.TenderType;
 
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 
 /**
@@ -40,14 +38,7 @@ final class TenderText {
         }
 
         Money amount() {
-            if (amountMinor == null || currency == null) {
-                return null;
-            }
-            Currency c = Currencies.resolve(currency);
-            if (c == null) {
-                throw new StoreException("the ledger holds an unknown currency '" + currency + "' in a tender");
-            }
-            return Money.of(amountMinor, c);
+            return Db.money(amountMinor, currency, "a tender");
         }
 
         /** The model's tender; {@code file} is its receipt's file (a missing line reads as 0). */
@@ -87,7 +78,8 @@ final class TenderText {
         return sb.toString();
     }
 
-    private static void field(StringBuilder sb, String v) {
+    /** Appends {@code v} as one field: null as U+001B 'N', the three control characters escaped. */
+    static void field(StringBuilder sb, String v) {
         if (v == null) {
             sb.append(ESC).append('N');
             return;
@@ -103,13 +95,32 @@ final class TenderText {
         }
     }
 
+    /** Whether {@code v} is written as it is (it holds none of the three control characters). */
+    static boolean isPlain(String v) {
+        return v.indexOf(ESC) < 0 && v.indexOf(TENDER) < 0 && v.indexOf(FIELD) < 0;
+    }
+
     /** The tenders of an encoded text; null or empty text has none. */
     static List<Stored> decode(String text) {
         List<Stored> out = new ArrayList<>();
+        for (List<String> fields : split(text, "a receipt's tenders")) {
+            out.add(stored(fields));
+        }
+        return out;
+    }
+
+    /**
+     * The records of a text in this encoding (records separated by U+001E, fields by U+001F, escapes undone);
+     * null or empty text has none.
+     *
+     * @param what what the text holds, for the error when it is not in this form
+     */
+    static List<List<String>> split(String text, String what) {
+        List<List<String>> out = new ArrayList<>();
         if (text == null || text.isEmpty()) {
             return out;
         }
-        List<String> fields = new ArrayList<>(10);
+        List<String> fields = new ArrayList<>(16);
         StringBuilder cur = new StringBuilder();
         boolean isNull = false;
         for (int i = 0; i <= text.length(); i++) {
@@ -119,8 +130,8 @@ final class TenderText {
                 cur.setLength(0);
                 isNull = false;
                 if (ch == TENDER) {
-                    out.add(stored(fields));
-                    fields.clear();
+                    out.add(fields);
+                    fields = new ArrayList<>(16);
                 }
             } else if (ch == ESC) {
                 char next = ++i < text.length() ? text.charAt(i) : '?';
@@ -129,7 +140,7 @@ final class TenderText {
                     case 'E' -> cur.append(ESC);
                     case 'R' -> cur.append(TENDER);
                     case 'U' -> cur.append(FIELD);
-                    default -> throw new StoreException("the ledger holds a receipt's tenders in an unknown form"
+                    default -> throw new StoreException("the ledger holds " + what + " in an unknown form"
                             + " (escape at " + (i - 1) + ")");
                 }
             } else {

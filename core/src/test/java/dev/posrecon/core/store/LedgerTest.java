@@ -75,9 +75,7 @@ class LedgerTest {
         }
         // back to what schema version 1 left
         try (Connection c = DriverManager.getConnection(url()); Statement st = c.createStatement()) {
-            st.execute("DROP INDEX receipts_card_rrn");
-            dropReceiptStatusIndex(st);
-            st.execute("DELETE FROM schema_version WHERE version >= 2");
+            backTo(st, 1);
         }
         assertThat(count("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME = 'RECEIPTS_CARD_RRN'"))
                 .isZero();
@@ -102,14 +100,13 @@ class LedgerTest {
             }
         }
         try (Connection c = DriverManager.getConnection(url()); Statement st = c.createStatement()) {
-            dropReceiptStatusIndex(st);
-            st.execute("DELETE FROM schema_version WHERE version >= 3");
+            backTo(st, 2);
         }
         try (Ledger ledger = Ledger.open(url()); LedgerRun run = ledger.beginRun("test", "day 2", T0)) {
             assertThat(run.openItems().terminal()).singleElement()
                     .satisfies(x -> assertThat(x.terminalId()).isEqualTo("T1"));
         }
-        assertThat(count("SELECT MAX(version) FROM schema_version")).isEqualTo(3);
+        assertThat(count("SELECT MAX(version) FROM schema_version")).isEqualTo(Schema.latest());
         assertThat(count("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME = 'RECEIPTS_STATUS'"))
                 .isEqualTo(1);
     }
@@ -133,9 +130,19 @@ class LedgerTest {
         }
     }
 
-    /** Back to schema version 2: receipts without their status index. */
-    private static void dropReceiptStatusIndex(Statement st) throws SQLException {
-        st.execute("DROP INDEX IF EXISTS receipts_status");
+    /** Back to what schema version {@code version} left: the later scripts undone, newest first. */
+    static void backTo(Statement st, int version) throws SQLException {
+        if (version < 4) {
+            st.execute("DROP TABLE receipt_block_bodies");
+            st.execute("DROP TABLE receipt_blocks");
+        }
+        if (version < 3) {
+            st.execute("DROP INDEX receipts_status");
+        }
+        if (version < 2) {
+            st.execute("DROP INDEX receipts_card_rrn");
+        }
+        st.execute("DELETE FROM schema_version WHERE version > " + version);
     }
 
     @Test
