@@ -84,15 +84,16 @@ final class TenderText {
             sb.append(ESC).append('N');
             return;
         }
+        // the text between control characters in one append each (a block's nested tender text has many)
+        int from = 0;
         for (int i = 0; i < v.length(); i++) {
             char ch = v.charAt(i);
-            switch (ch) {
-                case ESC -> sb.append(ESC).append('E');
-                case TENDER -> sb.append(ESC).append('R');
-                case FIELD -> sb.append(ESC).append('U');
-                default -> sb.append(ch);
+            if (ch == ESC || ch == TENDER || ch == FIELD) {
+                sb.append(v, from, i).append(ESC).append(ch == ESC ? 'E' : ch == TENDER ? 'R' : 'U');
+                from = i + 1;
             }
         }
+        sb.append(v, from, v.length());
     }
 
     /** Whether {@code v} is written as it is (it holds none of the three control characters). */
