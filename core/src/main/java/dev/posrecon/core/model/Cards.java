@@ -32,6 +32,10 @@ public final class Cards {
             t.getChars(m.length - 4, m.length, m, m.length - 4);
             return new String(m);
         }
+        if (isMasked(t)) {
+            // already masked by the acquirer (a settlement file's usual form): what the steps below would make
+            return t;
+        }
         // track 1: %B4111111111111111^NAME^...
         if (t.startsWith("%B") || t.startsWith("B")) {
             int caret = t.indexOf('^');
@@ -66,6 +70,22 @@ public final class Cards {
             return "*".repeat(s.length() - 4) + s.substring(s.length() - 4);
         }
         return s.substring(0, 6) + "*".repeat(s.length() - 10) + s.substring(s.length() - 4);
+    }
+
+    /** First six digits, then only '*', then the last four digits; 11 to 19 characters, as {@link #mask} writes. */
+    static boolean isMasked(String s) {
+        int n = s.length();
+        if (n < 11 || n > 19) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            boolean ok = i < 6 || i >= n - 4 ? c >= '0' && c <= '9' : c == '*';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean allDigits(String s) {
