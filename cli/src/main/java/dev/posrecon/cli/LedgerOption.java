@@ -14,7 +14,8 @@ final class LedgerOption {
                     + "Default: H2 file under $XDG_DATA_HOME/posrecon (else ~/.local/share/posrecon).")
     String db;
 
+    /** The ledger runs have written to; a missing H2 file is refused (exit 2), not created empty. */
     Ledger open() {
-        return Ledger.open(db);
+        return Ledger.openExisting(db);
     }
 }

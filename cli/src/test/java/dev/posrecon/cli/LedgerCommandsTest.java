@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -173,6 +174,22 @@ class LedgerCommandsTest {
         Result none = run("receipt", "find", "--db", db);
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.err()).contains("give at least one of");
+    }
+
+    /** A mistyped --db must not answer "0 receipts" from a new empty ledger it has just created. */
+    @Test
+    void aLedgerPathWithNoLedgerIsRefusedAndNotCreated() {
+        Path typo = dir.resolve("ledgr");
+        for (String[] args : List.of(new String[] {"receipt", "find", "--rrn", "000000000041"},
+                new String[] {"receipt", "reprint", "R-1001"}, new String[] {"cases", "list"},
+                new String[] {"audit", "--date", "2026-11-20"})) {
+            List<String> all = new ArrayList<>(List.of(args));
+            all.addAll(List.of("--db", typo.toString()));
+            Result r = run(all.toArray(String[]::new));
+            assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err()).contains("no ledger at " + typo + ".mv.db").doesNotContain("Exception");
+        }
+        assertThat(dir.resolve("ledgr.mv.db")).doesNotExist();
     }
 
     @Test

@@ -101,6 +101,25 @@ public final class Ledger implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #open} for the commands that read or update what runs stored: an H2 file ledger must exist. Opening
+     * creates a missing one, so a mistyped {@code --db} would answer "0 cases" from a new empty ledger.
+     *
+     * @throws UsageException (exit 2) when the H2 ledger file does not exist
+     */
+    public static Ledger openExisting(String jdbcUrl) {
+        String url = url(jdbcUrl);
+        Path base = h2FileBase(url);
+        if (base != null) {
+            Path file = Path.of(base + ".mv.db");
+            if (!Files.isRegularFile(file)) {
+                throw new UsageException("no ledger at " + file + "; check --db (reconcile creates the ledger on"
+                        + " its first run)");
+            }
+        }
+        return open(url);
+    }
+
     private static Connection connect(String url) throws SQLException {
         return DriverManager.getConnection(url);
     }
@@ -234,6 +253,12 @@ public final class Ledger implements AutoCloseable {
 
     /** {@code <db file>.run} beside an H2 file database, else null. */
     private static Path holderFile(String url) {
+        Path base = h2FileBase(url);
+        return base == null ? null : Path.of(base + ".run");
+    }
+
+    /** An H2 file database's path without the {@code .mv.db} suffix, else null. */
+    private static Path h2FileBase(String url) {
         String prefix = url.startsWith("jdbc:h2:file:") ? "jdbc:h2:file:" : null;
         if (prefix == null) {
             return null;
@@ -246,7 +271,7 @@ public final class Ledger implements AutoCloseable {
         if (p.startsWith("~")) {
             p = System.getProperty("user.home") + p.substring(1);
         }
-        return Path.of(p + ".run");
+        return Path.of(p);
     }
 
     private static String readHolderFile(String url) {
