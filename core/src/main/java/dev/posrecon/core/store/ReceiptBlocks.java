@@ -104,8 +104,6 @@ final class ReceiptBlocks {
         private final Map<Group, Block> open = new LinkedHashMap<>();
         private final List<Block> full = new ArrayList<>();
         private final StringBuilder scratch = new StringBuilder(512);
-        private long receipts;
-        private long blocks;
 
         Writer(Connection c, long runId) {
             this.c = c;
@@ -134,7 +132,6 @@ final class ReceiptBlocks {
                 open.put(g, b);
             }
             b.add(scratch.toString(), r, tenders);
-            receipts++;
             if (b.count >= MAX_RECEIPTS) {
                 close(g, b);
             }
@@ -148,14 +145,6 @@ final class ReceiptBlocks {
             }
             open.clear();
             store();
-        }
-
-        long receipts() {
-            return receipts;
-        }
-
-        long blocks() {
-            return blocks;
         }
 
         private void close(Group g, Block b) throws SQLException {
@@ -207,7 +196,6 @@ final class ReceiptBlocks {
                 }
                 ps.executeBatch();
             }
-            blocks += full.size();
             full.clear();
         }
     }
