@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +64,7 @@ final class ReceiptBlocks {
             this.group = group;
         }
 
-        void add(String encoded, Receipt r, List<TenderText.Stored> tenders) {
+        void add(CharSequence encoded, Receipt r, List<TenderText.Stored> tenders) {
             if (count > 0) {
                 body.append(TenderText.TENDER);
             }
@@ -131,7 +132,7 @@ final class ReceiptBlocks {
                 b = new Block(g);
                 open.put(g, b);
             }
-            b.add(scratch.toString(), r, tenders);
+            b.add(scratch, r, tenders);
             if (b.count >= MAX_RECEIPTS) {
                 close(g, b);
             }
@@ -250,10 +251,7 @@ final class ReceiptBlocks {
                         f.get(3) == null ? null : LocalDateTime.parse(f.get(3)), f.get(4),
                         Db.money(f.get(5) == null ? null : Long.valueOf(f.get(5)), f.get(6), "a block of receipts"),
                         f.get(7), f.get(8), f.get(9), f.get(10), TenderText.decode(f.get(11))));
-            } catch (RuntimeException e) {
-                if (e instanceof StoreException se) {
-                    throw se;
-                }
+            } catch (NumberFormatException | DateTimeParseException e) {
                 throw new StoreException("the ledger holds a block of receipts in an unknown form: " + e.getMessage());
             }
         }

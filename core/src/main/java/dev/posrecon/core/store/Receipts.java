@@ -102,9 +102,7 @@ final class Receipts {
                 for (int digits = 0; digits <= 4; digits++) {
                     Long minor = minor(amount, digits);
                     if (minor != null) {
-                        String m = minor.toString();
-                        any.add(TenderText.FIELD + m + TenderText.FIELD);
-                        any.add("" + TenderText.ESC + 'U' + m + TenderText.ESC + 'U');
+                        any.addAll(TenderText.wholeField(minor.toString()));
                     }
                 }
                 out.add(any);

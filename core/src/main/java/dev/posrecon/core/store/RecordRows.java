@@ -63,18 +63,7 @@ final class RecordRows {
 
     /** A stored receipt with its tenders (decoded from its row). */
     static Receipt receipt(ResultSet rs) throws SQLException {
-        String file = rs.getString("file_name");
-        java.util.List<TenderText.Stored> stored = TenderText.decode(rs.getString("tenders"));
-        java.util.List<Tender> tenders = new java.util.ArrayList<>(stored.size());
-        for (TenderText.Stored t : stored) {
-            tenders.add(t.toTender(file));
-        }
-        return new Receipt(new SourceRef(file, rs.getLong("line")),
-                rs.getString("receipt_no"), rs.getString("store_id"), rs.getString("register_id"),
-                rs.getString("cashier_id"), Db.time(rs, "receipt_time"),
-                Db.enumOf(dev.posrecon.core.model.ReceiptKind.class, rs.getString("kind")),
-                Db.money(rs, "total_minor", "currency"), tenders, rs.getString("original_receipt_no"),
-                rs.getString("member_id"), rs.getString("customer_phone"), rs.getString("customer_email"));
+        return StoredReceipt.of(rs).toReceipt();
     }
 
     static TerminalRecord terminal(ResultSet rs) throws SQLException {

@@ -1,12 +1,16 @@
 package dev.posrecon.core.store;
 
 import dev.posrecon.core.model.Money;
+import dev.posrecon.core.model.Receipt;
+import dev.posrecon.core.model.ReceiptKind;
 import dev.posrecon.core.model.SourceRef;
+import dev.posrecon.core.model.Tender;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,6 +42,16 @@ record StoredReceipt(SourceRef ref, long runId, LocalDate businessDate, String r
     /** The card tender a look-up lists, see {@link RecordRows#firstCard}; null without one. */
     TenderText.Stored firstCard() {
         return RecordRows.firstCard(tenders);
+    }
+
+    /** The model's receipt, its tenders in this receipt's file. */
+    Receipt toReceipt() {
+        List<Tender> out = new ArrayList<>(tenders.size());
+        for (TenderText.Stored t : tenders) {
+            out.add(t.toTender(ref.file()));
+        }
+        return new Receipt(ref, receiptNo, storeId, registerId, cashierId, time, Db.enumOf(ReceiptKind.class, kind),
+                total, out, originalReceiptNo, memberId, customerPhone, customerEmail);
     }
 
     ReceiptMatch toMatch() {

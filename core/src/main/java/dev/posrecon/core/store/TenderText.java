@@ -165,6 +165,15 @@ final class TenderText {
         }
     }
 
+    /**
+     * A plain value as a whole field between two others, as it appears in a text of records of this encoding: with
+     * its separators as they are (a receipt's own field) and escaped once (a field of a text kept as a field, such
+     * as a tender in a block of receipts).
+     */
+    static List<String> wholeField(String plain) {
+        return List.of(FIELD + plain + FIELD, "" + ESC + 'U' + plain + ESC + 'U');
+    }
+
     /** A LIKE pattern (with {@link #LIKE_ESCAPE}) for a receipt whose tenders hold {@code value} as a field. */
     static String likeField(String value) {
         StringBuilder enc = new StringBuilder();
