@@ -73,8 +73,12 @@ class LedgerRunsTest {
     }
 
     ReconOutcome run(LocalDate date, boolean reload, Path t, Path s, Path j) {
+        return run(date, reload, 1, t, s, j);
+    }
+
+    ReconOutcome run(LocalDate date, boolean reload, int threads, Path t, Path s, Path j) {
         return Posrecon.reconcile(new ReconRequest(List.of(t), List.of(s), List.of(j), List.of(), null, null, null, date,
-                config, dir.resolve("out"), Set.of("csv"), url, false, reload, false, 1, "test"));
+                config, dir.resolve("out"), Set.of("csv"), url, false, reload, false, threads, "test"));
     }
 
     List<StoredCase> cases() {
@@ -149,5 +153,26 @@ class LedgerRunsTest {
         assertThat(again.newCases()).isZero();
         assertThat(again.cases()).extracting(c -> c.caseId()).containsExactly(id);
         assertThat(cases()).singleElement().satisfies(sc -> assertThat(sc.status()).isEqualTo(CaseStatus.CONTACTED));
+    }
+
+    @Test
+    void aFileLoadedBeforeIsRefusedWhicheverThreadFingerprintedIt() throws Exception {
+        // with two threads the files' SHA-256 is worked out beside the reading, with one before it: the same value
+        Path t1 = log("t1.xml", sale("2026-11-20", "10:00:00", "000001", 5000, "100000000001"));
+        Path s1 = settlement("s1.csv",
+                "M1,T1,2026-11-20T10:00:00,2026-11-21,SALE,50.00,CNY,0.30,49.70,622202******1234,A000001,100000000001,000001,B1");
+        Path j1 = journal("j1.csv");
+        assertThat(run(null, false, 2, t1, s1, j1).newCases()).isEqualTo(1);
+        for (int threads : new int[] {1, 2}) {
+            assertThatThrownBy(() -> run(null, false, threads, t1, s1, j1)).isInstanceOf(ReconException.class)
+                    .hasMessageContaining(t1 + " was already loaded by run 1").hasMessageContaining("--reload");
+        }
+        // a copy of a file loaded before, under another name, is the same content
+        Path copy = dir.resolve("s1-copy.csv");
+        java.nio.file.Files.copy(s1, copy);
+        Path t2 = log("t2.xml", sale("2026-11-21", "10:00:00", "000002", 5000, "100000000002"));
+        assertThatThrownBy(() -> run(null, false, 2, t2, copy, journal("j2.csv"))).isInstanceOf(ReconException.class)
+                .hasMessageContaining(copy + " was already loaded by run 1").hasMessageContaining("as " + s1);
+        assertThat(run(null, true, 2, t1, s1, j1).newCases()).isZero();
     }
 }

@@ -106,12 +106,18 @@ public final class LedgerRun implements AutoCloseable {
      * @throws ReconException exit 3 when an earlier committed run loaded the same content and {@code reload} is off
      */
     public void registerFile(Path path, String displayName, String role, boolean reload) {
+        registerFile(path, displayName, role, reload, fingerprint(path, displayName));
+    }
+
+    /**
+     * {@link #registerFile(Path, String, String, boolean)} with the file's SHA-256 worked out beforehand (by
+     * {@link #fingerprint}, e.g. on another thread while the inputs are read).
+     */
+    public void registerFile(Path path, String displayName, String role, boolean reload, String sha) {
         Source.valueOf(role);
         long size;
-        String sha;
         try {
             size = Files.size(path);
-            sha = sha256(path);
         } catch (IOException e) {
             throw new InputException(displayName, 0, null, "cannot read the file to fingerprint it: " + e);
         }
@@ -606,6 +612,15 @@ public final class LedgerRun implements AutoCloseable {
             ps.executeUpdate();
         } catch (SQLException e) {
             throw Db.fail("cannot update the ledger", e);
+        }
+    }
+
+    /** The file's SHA-256 in hex, as {@link #registerFile} records it; exit 3 naming the file when unreadable. */
+    public static String fingerprint(Path path, String displayName) {
+        try {
+            return sha256(path);
+        } catch (IOException e) {
+            throw new InputException(displayName, 0, null, "cannot read the file to fingerprint it: " + e);
         }
     }
 
