@@ -135,12 +135,20 @@ class LedgerRunsTest {
         });
     }
 
+    /** A day's log, settlement and journal: one sale, settled, with no receipt (one MISSING_RECEIPT case). */
+    Path[] settledSaleWithoutReceipt() throws Exception {
+        return new Path[] {log("t1.xml", sale("2026-11-20", "10:00:00", "000001", 5000, "100000000001")),
+                settlement("s1.csv", "M1,T1,2026-11-20T10:00:00,2026-11-21,SALE,50.00,CNY,0.30,49.70,622202******1234,"
+                        + "A000001,100000000001,000001,B1"),
+                journal("j1.csv")};
+    }
+
     @Test
     void reRunningTheSameDayAddsNoCaseAndKeepsStatus() throws Exception {
-        Path t1 = log("t1.xml", sale("2026-11-20", "10:00:00", "000001", 5000, "100000000001"));
-        Path s1 = settlement("s1.csv",
-                "M1,T1,2026-11-20T10:00:00,2026-11-21,SALE,50.00,CNY,0.30,49.70,622202******1234,A000001,100000000001,000001,B1");
-        Path j1 = journal("j1.csv");
+        Path[] day = settledSaleWithoutReceipt();
+        Path t1 = day[0];
+        Path s1 = day[1];
+        Path j1 = day[2];
         ReconOutcome first = run(null, false, t1, s1, j1);
         assertThat(first.cases()).extracting(c -> c.type()).containsExactly(CaseType.MISSING_RECEIPT);
         String id = first.cases().get(0).caseId();
@@ -158,10 +166,10 @@ class LedgerRunsTest {
     @Test
     void aFileLoadedBeforeIsRefusedWhicheverThreadFingerprintedIt() throws Exception {
         // with two threads the files' SHA-256 is worked out beside the reading, with one before it: the same value
-        Path t1 = log("t1.xml", sale("2026-11-20", "10:00:00", "000001", 5000, "100000000001"));
-        Path s1 = settlement("s1.csv",
-                "M1,T1,2026-11-20T10:00:00,2026-11-21,SALE,50.00,CNY,0.30,49.70,622202******1234,A000001,100000000001,000001,B1");
-        Path j1 = journal("j1.csv");
+        Path[] day = settledSaleWithoutReceipt();
+        Path t1 = day[0];
+        Path s1 = day[1];
+        Path j1 = day[2];
         assertThat(run(null, false, 2, t1, s1, j1).newCases()).isEqualTo(1);
         for (int threads : new int[] {1, 2}) {
             assertThatThrownBy(() -> run(null, false, threads, t1, s1, j1)).isInstanceOf(ReconException.class)
