@@ -177,7 +177,7 @@ class LedgerRunsTest {
         }
         // a copy of a file loaded before, under another name, is the same content
         Path copy = dir.resolve("s1-copy.csv");
-        java.nio.file.Files.copy(s1, copy);
+        Files.copy(s1, copy);
         Path t2 = log("t2.xml", sale("2026-11-21", "10:00:00", "000002", 5000, "100000000002"));
         assertThatThrownBy(() -> run(null, false, 2, t2, copy, journal("j2.csv"))).isInstanceOf(ReconException.class)
                 .hasMessageContaining(copy + " was already loaded by run 1").hasMessageContaining("as " + s1);
