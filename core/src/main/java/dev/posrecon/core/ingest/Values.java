@@ -1,5 +1,6 @@
 package dev.posrecon.core.ingest;
 
+import dev.posrecon.core.model.Digits;
 import dev.posrecon.core.model.Money;
 
 import java.time.LocalDateTime;
@@ -89,12 +90,12 @@ public final class Values {
                 || v.charAt(13) != ':' || v.charAt(16) != ':') {
             return null;
         }
-        int y = digits(v, 0, 4);
-        int mo = digits(v, 5, 7);
-        int d = digits(v, 8, 10);
-        int h = digits(v, 11, 13);
-        int mi = digits(v, 14, 16);
-        int s = digits(v, 17, 19);
+        int y = Digits.value(v, 0, 4);
+        int mo = Digits.value(v, 5, 7);
+        int d = Digits.value(v, 8, 10);
+        int h = Digits.value(v, 11, 13);
+        int mi = Digits.value(v, 14, 16);
+        int s = Digits.value(v, 17, 19);
         if ((y | mo | d | h | mi | s) < 0) {
             return null;
         }
@@ -110,9 +111,9 @@ public final class Values {
         if (v.length() != 10 || v.charAt(4) != '-' || v.charAt(7) != '-') {
             return null;
         }
-        int y = digits(v, 0, 4);
-        int mo = digits(v, 5, 7);
-        int d = digits(v, 8, 10);
+        int y = Digits.value(v, 0, 4);
+        int mo = Digits.value(v, 5, 7);
+        int d = Digits.value(v, 8, 10);
         if ((y | mo | d) < 0) {
             return null;
         }
@@ -121,11 +122,6 @@ public final class Values {
         } catch (java.time.DateTimeException e) {
             return null;
         }
-    }
-
-    /** The ASCII digits {@code v[from, to)} as a number, or -1 when any is not a digit. */
-    private static int digits(String v, int from, int to) {
-        return dev.posrecon.core.model.Digits.value(v, from, to);
     }
 
     public static <E extends Enum<E>> E enumValue(String field, String v, Class<E> type) {
