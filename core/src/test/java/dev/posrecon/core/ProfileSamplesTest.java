@@ -79,7 +79,7 @@ class ProfileSamplesTest {
                 });
     }
 
-    /** The worked example of README "Adding an acquirer layout": a user's profile file, no Java. */
+    /** The worked example of samples/own-profile/README.md: a user's profile file, no Java. */
     @Test
     void theReadmeExampleReadsANewLayoutWithAProfileFileAlone(@TempDir Path tmp) throws Exception {
         Path own = ROOT.resolveSibling("own-profile");
