@@ -64,6 +64,12 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--fee-rate", paramLabel = "PERCENT", description = "The acquirer's fee in percent. Default: 0.60.")
     BigDecimal feeRate = GeneratorOptions.DEFAULT_FEE_RATE;
 
+    @Option(names = "--trainee-cashier", paramLabel = "ID",
+            description = {"A cashier who rings up the register-side planted cases (keyed amounts, declined swipes "
+                    + "closed as paid, refunds) and one in " + GeneratorOptions.TRAINEE_SHARE + " other receipts: "
+                    + "a cashier whose error rate is far above the others'. Default: none."})
+    String traineeCashier;
+
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory.")
     Path out;
 
@@ -74,7 +80,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         long started = System.nanoTime();
         GenerationResult r = DayGenerator.generate(new GeneratorOptions(transactions, terminals, merchants, date, zone,
-                currency, seed, caseRate, feeRate, merchantName, out));
+                currency, seed, caseRate, feeRate, merchantName, out, traineeCashier));
         if (!quiet) {
             PrintWriter w = spec.commandLine().getOut();
             w.printf("%d transactions on %d terminals, %d receipts, %d settlement lines, %d planted cases %s%n",

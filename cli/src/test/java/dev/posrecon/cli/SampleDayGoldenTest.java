@@ -47,6 +47,32 @@ class SampleDayGoldenTest {
         assertThat(found).isEqualTo(truth);
     }
 
+    /** truth.csv plants a trainee cashier (most of the planted cases): summary.json flags that cashier, no one else. */
+    @Test
+    void flagsTheCashierTheTruthPlantedAndNoOtherUnit(@TempDir Path tmp) throws Exception {
+        reconcile(tmp, "--quiet").succeeded();
+        java.util.Map<String, Integer> plantedByCashier = new java.util.TreeMap<>();
+        for (var rec : ScenarioCsv.records(DAY.resolve("truth.csv"))) {
+            if (!rec.get("cashier_id").isEmpty()) {
+                plantedByCashier.merge(rec.get("cashier_id"), 1, Integer::sum);
+            }
+        }
+        String planted = plantedByCashier.entrySet().stream().max(java.util.Map.Entry.comparingByValue())
+                .orElseThrow().getKey();
+        assertThat(plantedByCashier.get(planted)).as("the truth plants one cashier with most cases").isGreaterThan(5);
+        var rates = new com.fasterxml.jackson.databind.ObjectMapper().readTree(tmp.resolve("summary.json").toFile())
+                .get("error_rates");
+        Set<String> flagged = new TreeSet<>();
+        for (String unit : List.of("terminal", "cashier", "register", "store")) {
+            for (var u : rates.get(unit).get("units")) {
+                if (u.get("flagged").asBoolean()) {
+                    flagged.add(unit + " " + u.get("id").asText());
+                }
+            }
+        }
+        assertThat(flagged).containsExactly("cashier " + planted);
+    }
+
     @Test
     void reproducesTheExpectedFilesByteForByte(@TempDir Path tmp) throws Exception {
         reconcile(tmp, "--quiet").succeeded().outIsEmpty();

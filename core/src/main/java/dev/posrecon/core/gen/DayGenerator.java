@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ public final class DayGenerator {
             + "customer_email";
     public static final String CUSTOMERS_HEADER =
             "member_id,name,phone,email,preferred_channel,birth_year,consent,quiet_hours,language";
-    public static final String TRUTH_HEADER = "type,terminal_id,stan,receipt_no,amount,reason";
+    public static final String TRUTH_HEADER = "type,terminal_id,stan,receipt_no,amount,cashier_id,reason";
 
     /** The planted cases, in the order they are planted (round robin), so that 15 cases cover every variant. */
     public enum Variant {
@@ -174,8 +175,14 @@ public final class DayGenerator {
 
     private enum Outcome { APPROVED, DECLINED, TIMEOUT }
 
-    private record TruthRow(CaseType type, String terminalId, String stan, String receiptNo, long amount, String reason) {
+    private record TruthRow(CaseType type, String terminalId, String stan, String receiptNo, long amount,
+                            String cashierId, String reason) {
     }
+
+    /** True while a planted case the register side caused is written: its receipts go to the trainee cashier. */
+    private boolean traineeAtTill;
+    /** While a planted case is written: the cashier of each of its receipts, for its truth row; else null. */
+    private Map<String, String> plantedCashiers;
 
     /** A receipt line: one tender. */
     private record Tend(String tender, long amount, String terminalId, String stan, String rrn, String auth, String last4) {
@@ -460,7 +467,27 @@ public final class DayGenerator {
         return at;
     }
 
+    /** The planted cases a cashier causes at the till (a keyed amount, a failed swipe closed as paid, a refund). */
+    private static boolean atTill(Variant v) {
+        return switch (v) {
+            case KEYED_LOW, KEYED_HIGH, DECLINED_PAID, TIMEOUT_PAID, REFUND_OTHER_CARD, REFUND_LARGER,
+                 REFUND_REPEATED -> true;
+            default -> false;
+        };
+    }
+
     private long plant(Term t, long start, Variant v) {
+        traineeAtTill = o.traineeCashier() != null && atTill(v);
+        plantedCashiers = new HashMap<>();
+        try {
+            return plantCase(t, start, v);
+        } finally {
+            traineeAtTill = false;
+            plantedCashiers = null;
+        }
+    }
+
+    private long plantCase(Term t, long start, Variant v) {
         String pan = Pans.random(rnd);
         switch (v) {
             case KEYED_LOW -> {
@@ -589,7 +616,8 @@ public final class DayGenerator {
     }
 
     private void truth(Variant v, Term t, String stan, String receiptNo, long amount) {
-        truth.add(new TruthRow(v.type, t.id, stan, receiptNo, amount, v.reason));
+        truth.add(new TruthRow(v.type, t.id, stan, receiptNo, amount, plantedCashiers.getOrDefault(receiptNo, ""),
+                v.reason));
     }
 
     // ---------------------------------------------------------------- terminal log
@@ -817,7 +845,12 @@ public final class DayGenerator {
                 email = "guest" + rnd.nextInt(100_000) + "@example.com";
             }
         }
-        String cashier = "C" + zpad(t.index * 2 + (at < 15 * HOUR ? 1 : 2), 2);
+        String cashier = traineeAtTill || o.traineeCashier() != null
+                && receiptSeq[t.store] % GeneratorOptions.TRAINEE_SHARE == 0 ? o.traineeCashier()
+                : "C" + zpad(t.index * 2 + (at < 15 * HOUR ? 1 : 2), 2);
+        if (plantedCashiers != null) {
+            plantedCashiers.put(no, cashier);
+        }
         buf.reset();
         for (Tend d : tenders) {
             buf.ascii(no).put(',').ascii(t.storeId).put(',').ascii(t.registerId).put(',').ascii(cashier).put(',');
@@ -881,7 +914,8 @@ public final class DayGenerator {
             for (TruthRow r : truth) {
                 buf.reset();
                 buf.ascii(r.type().name()).put(',').ascii(r.terminalId()).put(',').ascii(r.stan()).put(',')
-                        .ascii(r.receiptNo()).put(',').money(r.amount(), digits).put(',').ascii(r.reason()).put('\n');
+                        .ascii(r.receiptNo()).put(',').money(r.amount(), digits).put(',').ascii(r.cashierId()).put(',')
+                        .ascii(r.reason()).put('\n');
                 buf.writeTo(out);
             }
         }

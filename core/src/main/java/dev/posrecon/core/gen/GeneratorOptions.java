@@ -26,6 +26,9 @@ import java.util.Objects;
  * @param feeRatePercent the acquirer's standard fee in percent of the amount (0.60)
  * @param merchantName   written to the generated posrecon.properties
  * @param outDir         where the files go (created when missing)
+ * @param traineeCashier a cashier who rings up the receipts of the register-side planted cases (keyed amounts,
+ *                       declined swipes closed as paid, refunds) and every {@value #TRAINEE_SHARE}th other
+ *                       receipt, so that the error rates have one cashier far above the others; null for none
  */
 public record GeneratorOptions(
         long transactions,
@@ -38,7 +41,8 @@ public record GeneratorOptions(
         BigDecimal caseRate,
         BigDecimal feeRatePercent,
         String merchantName,
-        Path outDir) {
+        Path outDir,
+        String traineeCashier) {
 
     public static final String DEFAULT_MERCHANT_ID = "898310048160001";
     public static final String DEFAULT_MERCHANT_NAME = "Lotus Lane Grocery";
@@ -46,6 +50,8 @@ public record GeneratorOptions(
     public static final BigDecimal DEFAULT_FEE_RATE = new BigDecimal("0.60");
     /** Transactions per terminal the automatic terminal count aims at, and the most that fit one day. */
     public static final int TRANSACTIONS_PER_TERMINAL = 2000;
+    /** The trainee cashier rings up one in this many ordinary receipts. */
+    public static final int TRAINEE_SHARE = 10;
 
     public GeneratorOptions {
         Objects.requireNonNull(date, "date");
@@ -76,6 +82,9 @@ public record GeneratorOptions(
                 throw new UsageException("merchant id must be printable ASCII without , \" < &: '" + m + "'");
             }
         }
+        if (traineeCashier != null && !traineeCashier.chars().allMatch(c -> c > ' ' && c < 127 && c != ',' && c != '"')) {
+            throw new UsageException("trainee cashier must be printable ASCII without , \": '" + traineeCashier + "'");
+        }
         if (merchantName.indexOf('\n') >= 0) {
             throw new UsageException("merchant name must be one line");
         }
@@ -89,21 +98,26 @@ public record GeneratorOptions(
     /** Options with every default but the size, seed, date, zone and output directory. */
     public static GeneratorOptions of(long transactions, long seed, LocalDate date, ZoneId zone, Path outDir) {
         return new GeneratorOptions(transactions, 0, null, date, zone, Currency.getInstance("CNY"), seed, null, null,
-                null, outDir);
+                null, outDir, null);
     }
 
     public GeneratorOptions withTerminals(int t) {
         return new GeneratorOptions(transactions, t, merchantIds, date, zone, currency, seed, caseRate, feeRatePercent,
-                merchantName, outDir);
+                merchantName, outDir, traineeCashier);
     }
 
     public GeneratorOptions withCaseRate(BigDecimal r) {
         return new GeneratorOptions(transactions, terminals, merchantIds, date, zone, currency, seed, r, feeRatePercent,
-                merchantName, outDir);
+                merchantName, outDir, traineeCashier);
+    }
+
+    public GeneratorOptions withTraineeCashier(String id) {
+        return new GeneratorOptions(transactions, terminals, merchantIds, date, zone, currency, seed, caseRate,
+                feeRatePercent, merchantName, outDir, id);
     }
 
     public GeneratorOptions withOutDir(Path dir) {
         return new GeneratorOptions(transactions, terminals, merchantIds, date, zone, currency, seed, caseRate,
-                feeRatePercent, merchantName, dir);
+                feeRatePercent, merchantName, dir, traineeCashier);
     }
 }

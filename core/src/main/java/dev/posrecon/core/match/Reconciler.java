@@ -14,6 +14,8 @@ import dev.posrecon.core.model.SourceRef;
 import dev.posrecon.core.report.CaseFiles;
 import dev.posrecon.core.report.SourceCounts;
 import dev.posrecon.core.report.Summary;
+import dev.posrecon.core.stats.DayRates;
+import dev.posrecon.core.stats.ErrorRates;
 import dev.posrecon.core.store.Ledger;
 import dev.posrecon.core.store.LedgerRun;
 import dev.posrecon.core.store.OpenItems;
@@ -353,6 +355,14 @@ public final class Reconciler {
                 in.ignored.getOrDefault(s, 0L));
     }
 
+    /** The error rates of the records this run's files hold (open items carried from the ledger counted on their day). */
+    private ErrorRates errorRates(Inputs in, Result r) {
+        int terminal = in.terminal.size() - in.carried.getOrDefault(Source.TERMINAL, 0L).intValue();
+        int journal = in.journal.size() - in.carried.getOrDefault(Source.JOURNAL, 0L).intValue();
+        return DayRates.of(in.terminal.subList(0, terminal), in.journal.subList(0, journal), r.cases, request.date(),
+                config::businessDate);
+    }
+
     private List<Path> write(Inputs in, Result r) {
         Path dir = request.outDir();
         List<Path> written = new ArrayList<>();
@@ -363,7 +373,8 @@ public final class Reconciler {
             written.add(CaseFiles.writeJson(dir.resolve("cases.json"), r.cases));
         }
         written.add(CaseFiles.writeRejects(dir.resolve("rejects.csv"), in.rejects));
-        written.add(Summary.write(dir.resolve("summary.json"), request, in, r.counts, r.cases));
+        ErrorRates rates = errorRates(in, r);
+        written.add(Summary.write(dir.resolve("summary.json"), request, in, r.counts, r.cases, rates));
         return written;
     }
 }

@@ -5,6 +5,7 @@ import dev.posrecon.core.cases.ReconCase;
 import dev.posrecon.core.match.Inputs;
 import dev.posrecon.core.model.Money;
 import dev.posrecon.core.model.Source;
+import dev.posrecon.core.stats.ErrorRates;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,14 +18,14 @@ import java.util.TreeMap;
 
 /**
  * summary.json: per input file what was read, per source the conservation counts (which must add up), and the
- * cases by type with the money at stake. Nothing in it depends on the clock, so re-runs are byte-identical.
+ * cases by type with the money at stake, the error rates per terminal, cashier, register and store. Nothing in it depends on the clock, so re-runs are byte-identical.
  */
 public final class Summary {
     private Summary() {
     }
 
     public static Path write(Path file, ReconRequest req, Inputs in, Map<Source, SourceCounts> counts,
-                             List<ReconCase> cases) {
+                             List<ReconCase> cases, ErrorRates rates) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("format", "posrecon-summary/1");
         doc.put("business_date", req.date() == null ? "all" : req.date().toString());
@@ -97,6 +98,7 @@ public final class Summary {
         cs.put("by_severity", bySeverity);
         doc.put("cases", cs);
         doc.put("rejects", in.rejects.size());
+        doc.put("error_rates", rates.toJson());
         doc.put("settings", req.config().toString());
         return AtomicFiles.write(file, w -> CaseFiles.writeJson(w, doc));
     }

@@ -21,10 +21,10 @@ class SampleDayTest {
     static final Path SAMPLE = Path.of(System.getProperty("posrecon.repoRoot", "../"), "samples", "day-2026-11-20");
 
     /** {@code posrecon generate --transactions 300 --terminals 4 --seed 20261120 --date 2026-11-20
-     * --zone Asia/Shanghai --case-rate 0.05 --out samples/day-2026-11-20}. */
+     * --zone Asia/Shanghai --case-rate 0.05 --trainee-cashier C09 --out samples/day-2026-11-20}. */
     static GeneratorOptions sampleOptions(Path out) {
         return GeneratorOptions.of(300, 20261120L, LocalDate.of(2026, 11, 20), ZoneId.of("Asia/Shanghai"), out)
-                .withTerminals(4).withCaseRate(new BigDecimal("0.05"));
+                .withTerminals(4).withCaseRate(new BigDecimal("0.05")).withTraineeCashier("C09");
     }
 
     @Test
