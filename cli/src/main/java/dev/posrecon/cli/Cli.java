@@ -22,6 +22,7 @@ import java.util.Map;
                 InspectCommand.class,
                 CasesCommand.class,
                 AuditCommand.class,
+                StatsCommand.class,
                 ReceiptCommand.class,
                 GenerateCommand.class,
                 ProfilesCommand.class,

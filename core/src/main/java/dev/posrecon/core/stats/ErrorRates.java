@@ -1,5 +1,7 @@
 package dev.posrecon.core.stats;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.posrecon.core.error.InputException;
 import dev.posrecon.core.model.Currencies;
 import dev.posrecon.core.model.Money;
 
@@ -127,6 +129,41 @@ public record ErrorRates(List<Group> groups) {
             return c != 0 ? c : a.id().compareTo(b.id());
         });
         return out;
+    }
+
+    /**
+     * Reads back {@link #toJson()} (summary.json's {@code error_rates}).
+     *
+     * @throws InputException naming {@code file} when the section is missing or malformed
+     */
+    public static ErrorRates fromJson(JsonNode doc, String file) {
+        if (doc == null || !doc.isObject()) {
+            throw new InputException(file, 0, "error_rates", "missing: a summary.json written before error rates");
+        }
+        List<Group> groups = new ArrayList<>();
+        for (Unit u : Unit.values()) {
+            JsonNode g = doc.path(u.key());
+            List<UnitRate> units = new ArrayList<>();
+            for (JsonNode n : g.path("units")) {
+                SortedMap<String, Long> byType = new TreeMap<>();
+                n.path("by_type").fields().forEachRemaining(e -> byType.put(e.getKey(), e.getValue().asLong()));
+                SortedMap<String, Long> stake = new TreeMap<>();
+                n.path("amount_at_stake").fields().forEachRemaining(e -> stake.put(e.getKey(),
+                        Money.parseMinor(e.getValue().asText(), Currencies.resolve(e.getKey()))));
+                double p;
+                try {
+                    p = Double.parseDouble(n.path("p_value").asText("1"));
+                } catch (NumberFormatException e) {
+                    throw new InputException(file, 0, "p_value", "expected a number, found '"
+                            + n.path("p_value").asText() + "'");
+                }
+                units.add(new UnitRate(u, n.path("id").asText(), n.path("transactions").asLong(),
+                        n.path("cases").asLong(), byType, stake, p, n.path("flagged").asBoolean()));
+            }
+            groups.add(new Group(u, g.path("transactions").asLong(), g.path("cases").asLong(),
+                    g.path("unattributed_cases").asLong(), units));
+        }
+        return new ErrorRates(groups);
     }
 
     /** The form summary.json and {@code posrecon stats --format json} carry. */

@@ -2,6 +2,7 @@ package dev.posrecon.core.store;
 
 import dev.posrecon.core.error.StoreException;
 import dev.posrecon.core.error.UsageException;
+import dev.posrecon.core.model.Receipt;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +17,13 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The case ledger: runs, the files they read (by SHA-256), the records cases, audit, open items and receipt
@@ -402,6 +408,37 @@ public final class Ledger implements AutoCloseable {
     /** Receipts matching every given detail, by time then number. */
     public List<ReceiptMatch> findReceipts(ReceiptQuery q) {
         return new Receipts(this).find(q);
+    }
+
+    /**
+     * Every receipt of one business day, as the journal had it (tenders with the references the ledger completed),
+     * by time then number; a receipt a reload stored again is given once.
+     */
+    public List<Receipt> receiptsOn(LocalDate day) {
+        List<Receipt> out = new ArrayList<>();
+        Set<List<String>> seen = new HashSet<>();
+        for (StoredReceipt r : new Receipts(this).findStored(new ReceiptQuery(day, null, null, null, null, null,
+                null))) {
+            if (seen.add(Arrays.asList(r.storeId(), r.receiptNo(), r.kind()))) {
+                out.add(r.toReceipt());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Approved sales and refunds on the terminal logs, per business day and terminal, from {@code from} to
+     * {@code to} inclusive (the audit's "approved" count); a file loaded again counts once, by its latest load.
+     */
+    public SortedMap<LocalDate, SortedMap<String, Long>> terminalTransactions(LocalDate from, LocalDate to) {
+        SortedMap<LocalDate, SortedMap<String, Long>> out = new TreeMap<>();
+        read("SELECT d.business_date, d.terminal_id, SUM(d.records) FROM day_totals d WHERE d.source = 'TERMINAL'"
+                + " AND d.business_date >= ? AND d.business_date <= ? AND d.run_id = (SELECT MAX(e.run_id) FROM"
+                + " day_totals e WHERE e.file_sha256 = d.file_sha256 AND e.business_date = d.business_date)"
+                + " GROUP BY d.business_date, d.terminal_id", List.of(from, to),
+                rs -> out.computeIfAbsent(rs.getObject(1, LocalDate.class), k -> new TreeMap<>())
+                        .merge(rs.getString(2) == null ? "" : rs.getString(2), rs.getLong(3), Long::sum));
+        return out;
     }
 
     /**

@@ -42,6 +42,16 @@ final class Receipts {
      * tenders of every receipt row scanned for it (a later tender's RRN: a split payment).
      */
     List<ReceiptMatch> find(ReceiptQuery q) {
+        List<StoredReceipt> found = findStored(q);
+        List<ReceiptMatch> out = new ArrayList<>(found.size());
+        for (StoredReceipt r : found) {
+            out.add(r.toMatch());
+        }
+        return out;
+    }
+
+    /** The receipts of {@link #find}, as stored, by time then number. */
+    List<StoredReceipt> findStored(ReceiptQuery q) {
         if (q.isEmpty()) {
             throw new UsageException("give at least one of --date, --amount, --card-last4, --auth, --rrn, --terminal,"
                     + " --receipt");
@@ -56,11 +66,7 @@ final class Receipts {
             rows(q, w, false, found);
         }
         found.sort(ORDER);
-        List<ReceiptMatch> out = new ArrayList<>(found.size());
-        for (StoredReceipt r : found) {
-            out.add(r.toMatch());
-        }
-        return out;
+        return found;
     }
 
     /** What a look-up asks for, decided on a decoded receipt. */
