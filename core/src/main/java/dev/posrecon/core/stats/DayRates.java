@@ -1,7 +1,9 @@
 package dev.posrecon.core.stats;
 
+import dev.posrecon.core.cases.Evidence;
 import dev.posrecon.core.cases.ReconCase;
 import dev.posrecon.core.model.Receipt;
+import dev.posrecon.core.model.Source;
 import dev.posrecon.core.model.TerminalRecord;
 import dev.posrecon.core.model.TxnKind;
 
@@ -15,7 +17,7 @@ import java.util.function.Function;
 /**
  * Error rates of the records a run read. A terminal's transactions are its approved sales and refunds (what the
  * audit counts as "approved"), a cashier's, register's and store's the receipts they rang up; a case belongs to
- * its terminal and to the cashier, register and store of its receipt.
+ * its terminal and to the cashier, register and store of its receipt (as its evidence shows).
  */
 public final class DayRates {
     private DayRates() {
@@ -36,9 +38,7 @@ public final class DayRates {
             }
         }
         perTerminal.forEach((id, n) -> counter.transactions(Unit.TERMINAL, id, n));
-        Map<String, Receipt> byNo = new HashMap<>();
         for (Receipt r : journal) {
-            byNo.putIfAbsent(r.receiptNo(), r);
             if (onDay(r.time(), day, businessDay)) {
                 counter.transactions(Unit.CASHIER, r.cashierId(), 1);
                 counter.transactions(Unit.REGISTER, r.registerId(), 1);
@@ -46,16 +46,32 @@ public final class DayRates {
             }
         }
         for (ReconCase c : cases) {
-            add(counter, c, c.receiptNo() == null ? null : byNo.get(c.receiptNo()));
+            add(counter, c);
         }
         return counter.result();
     }
 
-    /** Adds a case to its terminal and to the cashier, register and store of its receipt (null: none). */
-    static void add(ErrorRateCounter counter, ReconCase c, Receipt receipt) {
+    /** Adds a case to its terminal and to the cashier, register and store of its receipt (see {@link #units}). */
+    static void add(ErrorRateCounter counter, ReconCase c) {
+        String[] u = units(c);
         counter.addCase(c.type().name(), c.amountAtStake().minor(), c.amountAtStake().currency().getCurrencyCode(),
-                c.terminalId(), receipt == null ? null : receipt.cashierId(),
-                receipt == null ? null : receipt.registerId(), receipt == null ? null : receipt.storeId());
+                u);
+    }
+
+    /**
+     * A case's terminal, cashier, register and store (by {@link Unit#ordinal()}; null where it names none): the
+     * terminal the case names, and who and where rang up its receipt, as the receipt's evidence shows.
+     */
+    public static String[] units(ReconCase c) {
+        Map<String, String> receipt = null;
+        for (Evidence e : c.evidence()) {
+            if (e.source() == Source.JOURNAL && (receipt == null
+                    || c.receiptNo() != null && c.receiptNo().equals(e.fields().get("receipt_no")))) {
+                receipt = e.fields();
+            }
+        }
+        return new String[] {c.terminalId(), receipt == null ? null : receipt.get("cashier_id"),
+            receipt == null ? null : receipt.get("register_id"), receipt == null ? null : receipt.get("store_id")};
     }
 
     private static boolean onDay(LocalDateTime t, LocalDate day, Function<LocalDateTime, LocalDate> businessDay) {

@@ -47,9 +47,7 @@ public final class LedgerRates {
                 one.transactions(Unit.TERMINAL, id, n);
                 all.transactions(Unit.TERMINAL, id, n);
             });
-            Map<String, Receipt> byNo = new HashMap<>();
             for (Receipt r : ledger.receiptsOn(day)) {
-                byNo.putIfAbsent(r.receiptNo(), r);
                 for (ErrorRateCounter c : List.of(one, all)) {
                     c.transactions(Unit.CASHIER, r.cashierId(), 1);
                     c.transactions(Unit.REGISTER, r.registerId(), 1);
@@ -57,9 +55,8 @@ public final class LedgerRates {
                 }
             }
             for (ReconCase c : casesByDay.getOrDefault(day, List.of())) {
-                Receipt r = c.receiptNo() == null ? null : byNo.get(c.receiptNo());
-                DayRates.add(one, c, r);
-                DayRates.add(all, c, r);
+                DayRates.add(one, c);
+                DayRates.add(all, c);
             }
             byDay.put(day, one.result());
         }
