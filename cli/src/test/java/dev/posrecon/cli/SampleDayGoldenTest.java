@@ -76,7 +76,7 @@ class SampleDayGoldenTest {
     @Test
     void reproducesTheExpectedFilesByteForByte(@TempDir Path tmp) throws Exception {
         reconcile(tmp, "--quiet").succeeded().outIsEmpty();
-        for (String f : List.of("cases.csv", "cases.json", "summary.json", "rejects.csv")) {
+        for (String f : List.of("cases.csv", "cases.json", "summary.json", "rejects.csv", "report.html")) {
             // evidence and summaries name the input files as given: compare them as the README gives them
             String got = Files.readString(tmp.resolve(f), StandardCharsets.UTF_8)
                     .replace(DAY.toString() + "/", "samples/day-2026-11-20/");
@@ -107,7 +107,7 @@ class SampleDayGoldenTest {
             pans.add(m.group(1));
         }
         assertThat(pans).hasSizeGreaterThan(100);
-        for (String f : List.of("cases.csv", "cases.json", "summary.json", "rejects.csv")) {
+        for (String f : List.of("cases.csv", "cases.json", "summary.json", "rejects.csv", "report.html")) {
             String text = Files.readString(tmp.resolve(f));
             assertThat(pans).as("full PANs in " + f).noneMatch(text::contains);
         }

@@ -12,6 +12,8 @@ import dev.posrecon.core.model.SettlementRecord;
 import dev.posrecon.core.model.Source;
 import dev.posrecon.core.model.SourceRef;
 import dev.posrecon.core.report.CaseFiles;
+import dev.posrecon.core.report.DayReports;
+import dev.posrecon.core.report.HtmlReport;
 import dev.posrecon.core.report.SourceCounts;
 import dev.posrecon.core.report.Summary;
 import dev.posrecon.core.stats.DayRates;
@@ -375,6 +377,8 @@ public final class Reconciler {
         written.add(CaseFiles.writeRejects(dir.resolve("rejects.csv"), in.rejects));
         ErrorRates rates = errorRates(in, r);
         written.add(Summary.write(dir.resolve("summary.json"), request, in, r.counts, r.cases, rates));
+        written.add(HtmlReport.write(dir.resolve("report.html"), DayReports.ofRun(request, in, r.counts, r.cases,
+                rates)));
         return written;
     }
 }
