@@ -355,7 +355,10 @@ public final class ContactAdvisor {
         v.put("amount", a.toDecimalString());
         v.put("currency", a.currency().getCurrencyCode());
         LocalDate date = c.txnTime() != null ? c.txnTime().toLocalDate() : c.businessDate();
-        v.put("date", date == null ? null : date.toString());
+        // drafts in Chinese carry Chinese dates (2026年11月20日 13:33); English drafts and the references given to
+        // the acquirer keep ISO dates
+        v.put("date", date == null ? null : "zh".equals(lang) ? chineseDate(date) : date.toString());
+        v.put("iso_date", date == null ? null : date.toString());
         v.put("time", c.txnTime() == null ? null : ContactWindow.hhmm(c.txnTime().toLocalTime()));
         v.put("card", cardEnding(c, receipt));
         v.put("merchant", config.merchantName());
@@ -434,8 +437,14 @@ public final class ContactAdvisor {
 
     // ---- small helpers ----------------------------------------------------------------------------------------
 
+    /** 2026年11月20日: year, month and day without leading zeros, as Chinese dates are written. */
+    static String chineseDate(LocalDate d) {
+        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    }
+
+    /** The ISO date and time for references in English (the acquirer's help desk, the retrieval route). */
     private static String when(Map<String, String> v) {
-        String d = dash(v.get("date"));
+        String d = dash(v.get("iso_date"));
         return v.get("time") == null ? d : d + " " + v.get("time");
     }
 

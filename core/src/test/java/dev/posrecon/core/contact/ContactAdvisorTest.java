@@ -226,7 +226,20 @@ class ContactAdvisorTest {
         ContactAdvice a = advisor.advise(shortCharge("20.00", r), member(ContactChannel.SMS, 1990, true, null, "zh-CN"), r);
         assertThat(a.language()).isEqualTo("zh");
         assertThat(a.messageDraft()).startsWith("尊敬的Wang Fang，您好！").contains("尾号1234").contains("20.00 CNY")
-                .contains("2026-11-20 14:03").contains("小票号 R-1");
+                .contains("于2026年11月20日 14:03").contains("小票号 R-1").doesNotContain("2026-11-20");
+    }
+
+    /** Chinese drafts carry Chinese dates; English drafts and the references for the acquirer keep ISO dates. */
+    @Test
+    void chineseDraftsHaveChineseDatesEnglishOnesIso() {
+        assertThat(ContactAdvisor.chineseDate(java.time.LocalDate.of(2026, 1, 5))).isEqualTo("2026年1月5日");
+        Receipt r = receipt("M-1", null, null);
+        ContactAdvice en = advisor.advise(shortCharge("20.00", r), member(ContactChannel.SMS, 1990, true, null, "en"), r);
+        assertThat(en.messageDraft()).contains("2026-11-20").doesNotContain("年");
+        ContactAdvice zh = advisor.advise(shortCharge("20.00", r), member(ContactChannel.SMS, 1990, true, null, "zh"), r);
+        assertThat(zh.followUpDraft() + zh.messageDraft()).doesNotContain("2026-11-20");
+        assertThat(zh.channels()).filteredOn(o -> o.route() == ContactRoute.ACQUIRER_RETRIEVAL)
+                .allMatch(o -> o.address().contains("2026-11-20 14:03"));
     }
 
     @Test
