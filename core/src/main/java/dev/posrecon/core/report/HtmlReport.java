@@ -266,8 +266,8 @@ public final class HtmlReport {
             max = Math.max(max, n[0]);
         }
         int rowH = 22;
-        int labelW = 150;
-        int barW = 200;
+        int labelW = 135;
+        int barW = 140;
         int h = counts.size() * rowH + 8;
         out("<svg class=\"chart\" viewBox=\"0 0 " + (labelW + barW + 40) + " " + h + "\" width=\"" + (labelW + barW + 40)
                 + "\" height=\"" + h + "\" role=\"img\" aria-label=\"" + l("cases.by_type") + "\">");
@@ -522,13 +522,13 @@ public final class HtmlReport {
             tbody th { text-align: left; font-weight: 600; white-space: nowrap; }
             .conservation { margin: 2px 0; } .note { color: #555; font-size: 12px; }
             .two { display: flex; gap: 24px; align-items: flex-start; flex-wrap: wrap; }
-            .chart text { font-size: 11px; fill: #333; }
+            .chart text { font-size: 10px; fill: #333; } #by-type { font-size: 12px; }
             .rates table { width: 100%; margin-bottom: 8px; } .rates td.txt { font-size: 12px; } caption { text-align: left; font-weight: 700; padding: 4px 0; }
             tr.flagged { background: #fdecea; } .tag { background: #b3261e; color: #fff; border-radius: 3px;
               padding: 0 4px; font-size: 10px; font-weight: 600; }
             td.bar .b { display: inline-block; width: 80px; height: 9px; background: #eef1f6; vertical-align: middle; }
             td.bar i { display: block; height: 9px; background: #7f9cc6; } tr.flagged td.bar i { background: #b3261e; }
-            .cases .head, .case summary { display: grid; grid-template-columns: 9em 11em 4.5em 9em 5.5em 3.5em 11.5em 8.5em 1fr;
+            .cases .head, .case summary { display: grid; grid-template-columns: 9em 10.5em 4.5em 8em 6em 4em 12em 9.5em 1fr;
               gap: 0 6px; padding: 2px 4px; } .cases .head { background: #eef1f6; font-weight: 600; }
             .case { border-bottom: 1px solid #e2e4ea; break-inside: avoid; } .case summary { cursor: pointer; list-style: none; }
             .case summary::-webkit-details-marker { display: none; } .case[open] summary { background: #f4f6fa; }
@@ -543,7 +543,7 @@ public final class HtmlReport {
               border-top: 1px solid #ccd; }
             @media print { body { max-width: none; padding: 0; font-size: 10.5px; } .filters { display: none; }
               h2 { break-after: avoid; } .aim, table, .kpis { break-inside: avoid; }
-              .cases .head, .case summary { grid-template-columns: 9em 11em 4.5em 9em 5.5em 3.5em 11.5em 8.5em 1fr; } }
+              .cases .head, .case summary { grid-template-columns: 9em 10.5em 4.5em 8em 6em 4em 12em 9.5em 1fr; } }
             """;
 
     /** The filters: shown only when script runs (without it every case is listed). */
