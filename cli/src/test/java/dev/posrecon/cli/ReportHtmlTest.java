@@ -100,6 +100,35 @@ class ReportHtmlTest {
         assertThat(html).contains("data-unit=\"cashier\" data-id=\"C09" + EVIL_ESCAPED + "\"");
     }
 
+    /** audit --html from a ledger of two days: every case of the range with its status, the trainee flagged. */
+    @Test
+    void theLedgerReportsARangeWithStatusesAndRedactsOnRequest(@TempDir Path tmp) throws Exception {
+        String db = StatsCommandTest.twoDayLedger(tmp);
+        String id = CommandResult.run("cases", "list", "--db", db, "--format", "csv").succeeded().out.lines()
+                .skip(1).findFirst().orElseThrow().split(",")[0];
+        CommandResult.run("cases", "update", id, "--status", "CONTACTED", "--note", "called", "--db", db).succeeded();
+        Path html = tmp.resolve("month.html");
+        CommandResult.run("audit", "--db", db, "--from", "2026-11-20", "--to", "2026-11-21", "--html",
+                html.toString(), "--config", SampleDayGoldenTest.DAY.resolve("posrecon.properties").toString())
+                .succeeded().outContains("Written: ");
+        String page = Files.readString(html, StandardCharsets.UTF_8);
+        int cases = CommandResult.run("cases", "list", "--db", db, "--from", "2026-11-20", "--to", "2026-11-21",
+                "--format", "csv").succeeded().out.strip().split("\n").length - 1;
+        assertThat(count(page, "<details class=\"case\"")).isEqualTo(cases).isGreaterThan(20);
+        assertThat(page).contains("<b id=\"period\">2026-11-20 .. 2026-11-21</b>")
+                .contains("data-status=\"CONTACTED\"").contains("<option>CONTACTED</option>")
+                .contains("<li class=\"flagged\" data-unit=\"cashier\" data-id=\"C09\">")
+                .contains("id=\"case-count\">" + cases + "<");
+        assertThat(page).containsPattern("<b>PHONE</b> \\d{11} ");
+        Path redacted = tmp.resolve("redacted.html");
+        CommandResult.run("audit", "--db", db, "--from", "2026-11-20", "--to", "2026-11-21", "--html",
+                redacted.toString(), "--redact-contacts").succeeded();
+        String r = Files.readString(redacted, StandardCharsets.UTF_8);
+        assertThat(r).doesNotContainPattern("<b>(PHONE|SMS)</b> \\d{6,}").doesNotContain("<blockquote>");
+        CommandResult.run("audit", "--db", db, "--from", "2026-11-20").exitedWith(2).errContains("--html")
+                .errIsOneLineWithoutStackTrace();
+    }
+
     static int count(String s, String needle) {
         Matcher m = Pattern.compile(Pattern.quote(needle)).matcher(s);
         int n = 0;

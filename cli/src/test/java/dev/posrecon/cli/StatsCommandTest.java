@@ -36,21 +36,8 @@ class StatsCommandTest {
 
     @Test
     void aLedgerOfTwoDaysGivesEachDayAndTheRange(@TempDir Path tmp) throws Exception {
-        String db = tmp.resolve("ledger").toString();
         SampleDayGoldenTest.reconcile(tmp.resolve("day1"), "--quiet").succeeded();
-        // the ledger run of day 1, then a second generated day with the same trainee
-        List<String> day1 = new java.util.ArrayList<>(List.of("reconcile", "--quiet", "--db", db,
-                "--out", tmp.resolve("out1").toString()));
-        day1.addAll(inputs(SampleDayGoldenTest.DAY));
-        CommandResult.run(day1.toArray(String[]::new)).succeeded();
-        Path d2 = tmp.resolve("gen2");
-        CommandResult.run("generate", "--quiet", "--transactions", "300", "--terminals", "4", "--seed", "7",
-                "--date", "2026-11-21", "--zone", "Asia/Shanghai", "--case-rate", "0.05", "--trainee-cashier", "C09",
-                "--out", d2.toString()).succeeded();
-        List<String> day2 = new java.util.ArrayList<>(List.of("reconcile", "--quiet", "--db", db,
-                "--out", tmp.resolve("out2").toString()));
-        day2.addAll(inputs(d2));
-        CommandResult.run(day2.toArray(String[]::new)).succeeded();
+        String db = twoDayLedger(tmp);
 
         String json = CommandResult.run("stats", "--db", db, "--from", "2026-11-20", "--to", "2026-11-21",
                 "--format", "json").succeeded().out;
@@ -81,6 +68,24 @@ class StatsCommandTest {
         CommandResult.run("stats", "--summary", tmp.resolve("missing.json").toString()).exitedWith(3)
                 .errIsOneLineWithoutStackTrace();
         CommandResult.run("stats").exitedWith(2).errIsOneLineWithoutStackTrace();
+    }
+
+    /** A ledger holding the sample day and a second generated day (2026-11-21) with the same trainee cashier. */
+    static String twoDayLedger(Path tmp) {
+        String db = tmp.resolve("ledger").toString();
+        List<String> day1 = new java.util.ArrayList<>(List.of("reconcile", "--quiet", "--db", db,
+                "--out", tmp.resolve("out1").toString()));
+        day1.addAll(inputs(SampleDayGoldenTest.DAY));
+        CommandResult.run(day1.toArray(String[]::new)).succeeded();
+        Path d2 = tmp.resolve("gen2");
+        CommandResult.run("generate", "--quiet", "--transactions", "300", "--terminals", "4", "--seed", "7",
+                "--date", "2026-11-21", "--zone", "Asia/Shanghai", "--case-rate", "0.05", "--trainee-cashier", "C09",
+                "--out", d2.toString()).succeeded();
+        List<String> day2 = new java.util.ArrayList<>(List.of("reconcile", "--quiet", "--db", db,
+                "--out", tmp.resolve("out2").toString()));
+        day2.addAll(inputs(d2));
+        CommandResult.run(day2.toArray(String[]::new)).succeeded();
+        return db;
     }
 
     private static List<String> inputs(Path d) {

@@ -303,16 +303,7 @@ public final class ContactAdvisor {
         List<ContactOption> out = new ArrayList<>(options.size());
         for (int i = 0; i < options.size(); i++) {
             ContactOption o = options.get(i);
-            boolean keep = i == 0 && !redact;
-            String a = o.address();
-            if (!keep && a != null) {
-                a = switch (o.route()) {
-                    case PHONE, SMS -> ContactMasks.phone(a);
-                    case EMAIL -> ContactMasks.email(a);
-                    default -> a;
-                };
-            }
-            out.add(new ContactOption(o.route(), a, o.reason()));
+            out.add(i == 0 && !redact ? o : ContactMasks.mask(o));
         }
         return out;
     }

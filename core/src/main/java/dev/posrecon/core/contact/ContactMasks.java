@@ -41,4 +41,17 @@ public final class ContactMasks {
         }
         return email.charAt(0) + "***" + email.substring(at);
     }
+
+    /** The option with its address masked as its route asks (phone, SMS, e-mail); references stay. */
+    public static ContactOption mask(ContactOption o) {
+        String a = o.address();
+        if (a != null) {
+            a = switch (o.route()) {
+                case PHONE, SMS -> phone(a);
+                case EMAIL -> email(a);
+                default -> a;
+            };
+        }
+        return new ContactOption(o.route(), a, o.reason());
+    }
 }
