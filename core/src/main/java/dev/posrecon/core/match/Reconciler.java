@@ -377,6 +377,7 @@ public final class Reconciler {
         written.add(CaseFiles.writeRejects(dir.resolve("rejects.csv"), in.rejects));
         ErrorRates rates = errorRates(in, r);
         written.add(Summary.write(dir.resolve("summary.json"), request, in, r.counts, r.cases, rates));
+        progress.accept("  writing report.html");
         written.add(HtmlReport.write(dir.resolve("report.html"), DayReports.ofRun(request, in, r.counts, r.cases,
                 rates)));
         return written;

@@ -30,11 +30,11 @@ import java.util.TreeSet;
  * report.html: the day at a glance for people, one self-contained file (inline CSS and SVG, a few lines of inline
  * script for the filters; nothing fetched), printable on A4. Every value from an input file goes through
  * {@link #esc}. Clean records are only counted; cases are listed, the {@value #DETAILS} largest with their evidence,
- * contact advice and drafts, so a 1M-transaction day stays a few megabytes. Nothing depends on the clock.
+ * contact advice and drafts, the others as one line each, so a 1M-transaction day stays under 5 MB. Nothing depends on the clock.
  */
 public final class HtmlReport {
     /** Cases whose evidence, contact advice and drafts the report expands (the largest amounts at stake first). */
-    public static final int DETAILS = 400;
+    public static final int DETAILS = 300;
     /** Rejects listed with file:line: reason; the rest are counted. */
     public static final int REJECTS = 500;
 
@@ -389,56 +389,59 @@ public final class HtmlReport {
         out("</select></label> ");
     }
 
+    /** A case: expandable with its evidence, contact advice and drafts, or (beyond {@link #DETAILS}) one line. */
     private void caseRow(DayReport.Row row, boolean details) throws IOException {
         ReconCase c = row.c();
         String[] u = DayRates.units(c);
         String sev = c.severity() == null ? "" : c.severity().name();
-        out("<details class=\"case\" data-type=\"" + c.type().name() + "\" data-terminal=\""
-                + esc(u[Unit.TERMINAL.ordinal()]) + "\" data-cashier=\"" + esc(u[Unit.CASHIER.ordinal()])
-                + "\" data-status=\"" + esc(row.status()) + "\"><summary><span class=\"id\">" + esc(c.caseId())
+        String data = "data-type=\"" + c.type().name() + "\" data-terminal=\"" + esc(u[Unit.TERMINAL.ordinal()])
+                + "\" data-cashier=\"" + esc(u[Unit.CASHIER.ordinal()]) + "\""
+                + (row.status() == null ? "" : " data-status=\"" + esc(row.status()) + "\"");
+        String cells = "<span class=\"id\">" + esc(c.caseId())
                 + "</span><span>" + c.type().name() + "</span><span class=\"sev " + sev + "\">" + sev
                 + "</span><span class=\"r\">" + esc(c.amountAtStake().toDecimalString()) + " " + cur(c)
                 + "</span><span>" + esc(u[Unit.TERMINAL.ordinal()]) + "</span><span>"
                 + esc(u[Unit.CASHIER.ordinal()]) + "</span><span>" + esc(c.receiptNo()) + "</span><span>"
                 + (c.txnTime() == null ? "" : MINUTES.format(c.txnTime())) + "</span><span>"
-                + esc(row.status()) + "</span></summary>");
+                + esc(row.status()) + "</span>";
+        if (!details) {
+            out("<div class=\"case row\" " + data + " title=\"" + esc(c.detail()) + "\">" + cells + "</div>\n");
+            return;
+        }
+        out("<details class=\"case\" " + data + "><summary>" + cells + "</summary>");
         out("<div class=\"body\"><p>" + esc(c.detail()) + "</p><p class=\"meta\">" + l("reason") + ": "
                 + esc(c.reason()) + " \u00b7 " + l("match_rule") + ": " + esc(c.matchRule()) + " \u00b7 "
                 + l("direction") + ": " + l("dir." + (c.direction() == null ? "NONE" : c.direction().name()))
                 + (c.card() == null ? "" : " \u00b7 " + esc(c.card())) + (c.rrn() == null ? "" : " \u00b7 RRN "
                 + esc(c.rrn())) + "</p>");
-        if (details) {
-            out("<h4>" + l("evidence") + "</h4><table class=\"ev\">");
-            for (Evidence e : c.evidence()) {
-                StringBuilder f = new StringBuilder();
-                for (Map.Entry<String, String> x : e.fields().entrySet()) {
-                    if (x.getValue() != null && !x.getValue().isEmpty()) {
-                        f.append("<span><i>").append(esc(x.getKey())).append("</i> ").append(esc(x.getValue()))
-                                .append("</span> ");
-                    }
-                }
-                out("<tr><th>" + esc(e.source().name().toLowerCase(java.util.Locale.ROOT)) + "</th><td class=\"loc\">"
-                        + esc(e.ref().file()) + ":" + e.ref().line() + "<br>" + esc(e.role()) + "</td><td>" + f
-                        + "</td></tr>");
-            }
-            out("</table>");
-            List<ContactOption> ch = c.contact().channels();
-            if (!ch.isEmpty()) {
-                out("<h4>" + l("contact") + "</h4><ol class=\"contact\">");
-                for (ContactOption o : ch) {
-                    out("<li><b>" + esc(o.route().name()) + "</b>" + (o.address() == null ? "" : " " + esc(o.address()))
-                            + " \u2014 " + esc(o.reason()) + "</li>");
-                }
-                out("</ol>");
-                if (c.contact().window() != null && !c.contact().window().isEmpty()) {
-                    out("<p class=\"meta\">" + l("window") + ": " + esc(c.contact().window()) + "</p>");
+        out("<h4>" + l("evidence") + "</h4><table class=\"ev\">");
+        for (Evidence e : c.evidence()) {
+            StringBuilder f = new StringBuilder();
+            for (Map.Entry<String, String> x : e.fields().entrySet()) {
+                if (x.getValue() != null && !x.getValue().isEmpty()) {
+                    f.append("<span><i>").append(esc(x.getKey())).append("</i> ").append(esc(x.getValue()))
+                            .append("</span> ");
                 }
             }
-            draft("draft", c.contact().messageDraft());
-            draft("follow_up", c.contact().followUpDraft());
-        } else {
-            out("<p class=\"note\">" + l("no_details", "n", Integer.toString(DETAILS)) + "</p>");
+            out("<tr><th>" + esc(e.source().name().toLowerCase(java.util.Locale.ROOT)) + "</th><td class=\"loc\">"
+                    + esc(e.ref().file()) + ":" + e.ref().line() + "<br>" + esc(e.role()) + "</td><td>" + f
+                    + "</td></tr>");
         }
+        out("</table>");
+        List<ContactOption> ch = c.contact().channels();
+        if (!ch.isEmpty()) {
+            out("<h4>" + l("contact") + "</h4><ol class=\"contact\">");
+            for (ContactOption o : ch) {
+                out("<li><b>" + esc(o.route().name()) + "</b>" + (o.address() == null ? "" : " " + esc(o.address()))
+                        + " \u2014 " + esc(o.reason()) + "</li>");
+            }
+            out("</ol>");
+            if (c.contact().window() != null && !c.contact().window().isEmpty()) {
+                out("<p class=\"meta\">" + l("window") + ": " + esc(c.contact().window()) + "</p>");
+            }
+        }
+        draft("draft", c.contact().messageDraft());
+        draft("follow_up", c.contact().followUpDraft());
         out("</div></details>\n");
     }
 
@@ -528,11 +531,11 @@ public final class HtmlReport {
               padding: 0 4px; font-size: 10px; font-weight: 600; }
             td.bar .b { display: inline-block; width: 80px; height: 9px; background: #eef1f6; vertical-align: middle; }
             td.bar i { display: block; height: 9px; background: #7f9cc6; } tr.flagged td.bar i { background: #b3261e; }
-            .cases .head, .case summary { display: grid; grid-template-columns: 9em 10.5em 4.5em 8em 6em 4em 12em 9.5em 1fr;
+            .cases .head, .case summary, .case.row { display: grid; grid-template-columns: 9em 10.5em 4.5em 8em 6em 4em 12em 9.5em 1fr;
               gap: 0 6px; padding: 2px 4px; } .cases .head { background: #eef1f6; font-weight: 600; }
             .case { border-bottom: 1px solid #e2e4ea; break-inside: avoid; } .case summary { cursor: pointer; list-style: none; }
             .case summary::-webkit-details-marker { display: none; } .case[open] summary { background: #f4f6fa; }
-            .case summary span { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; } .r { text-align: right; }
+            .case summary span, .case.row span { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; } .r { text-align: right; }
             .id { font-family: ui-monospace, monospace; font-size: 12px; } .sev.HIGH { color: #b3261e; font-weight: 700; }
             .sev.MEDIUM { color: #9a5b00; } .body { padding: 4px 12px 8px 24px; } .meta { color: #555; margin: 2px 0; }
             table.ev { font-size: 11px; } table.ev th { text-align: left; } table.ev td span { white-space: nowrap; }
@@ -543,7 +546,7 @@ public final class HtmlReport {
               border-top: 1px solid #ccd; }
             @media print { body { max-width: none; padding: 0; font-size: 10.5px; } .filters { display: none; }
               h2 { break-after: avoid; } .aim, table, .kpis { break-inside: avoid; }
-              .cases .head, .case summary { grid-template-columns: 9em 10.5em 4.5em 8em 6em 4em 12em 9.5em 1fr; } }
+              .cases .head, .case summary, .case.row { grid-template-columns: 9em 10.5em 4.5em 8em 6em 4em 12em 9.5em 1fr; } }
             """;
 
     /** The filters: shown only when script runs (without it every case is listed). */
@@ -552,7 +555,7 @@ public final class HtmlReport {
               var form = document.getElementById('filters');
               if (!form) { return; }
               form.hidden = false;
-              var rows = document.querySelectorAll('details.case');
+              var rows = document.querySelectorAll('.case');
               var shown = document.getElementById('shown');
               function apply() {
                 var want = {};
