@@ -7,9 +7,13 @@ import dev.posrecon.core.store.CaseFilter;
 import dev.posrecon.core.store.CaseStatus;
 import dev.posrecon.core.store.Ledger;
 import dev.posrecon.core.store.StoredCase;
+import dev.posrecon.core.store.TestDb;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,10 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Nightly runs against a real H2 file ledger: open items carried across days and settled by a later day's file,
+ * Nightly runs against a real ledger (H2 file and PostgreSQL): open items carried across days and settled by a later day's file,
  * ageing into UNSETTLED_SALE after the lag, idempotent re-runs, auto-close when a late file arrives.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDb.class)
 class LedgerRunsTest {
+    @Parameter
+    TestDb db;
     @TempDir
     Path dir;
     String url;
@@ -35,7 +43,7 @@ class LedgerRunsTest {
 
     @BeforeEach
     void setUp() {
-        url = "jdbc:h2:file:" + dir.resolve("ledger").toAbsolutePath();
+        url = db.newLedger(dir);
         config = ReconConfig.builder().zone(java.time.ZoneId.of("Asia/Shanghai")).settlementLagDays(1).build();
     }
 
