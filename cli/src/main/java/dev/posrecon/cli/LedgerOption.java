@@ -20,7 +20,7 @@ final class LedgerOption {
     String db;
 
     @Option(names = "--db-user", paramLabel = "USER",
-            description = "Log in to the ledger as USER. Default: the URL's user=, else $PGUSER, else the OS user.")
+            description = "Log in to the ledger as USER (a user= in the URL wins). Default: $PGUSER, else the OS user.")
     String user;
 
     @Option(names = "--db-password-env", paramLabel = "VAR",

@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  * {@link Ledger#open(LedgerAccess)}).
  *
  * <p>Credentials never travel on the command line, where {@code ps} and the shell's history show them: a URL that
- * holds a password is refused. On PostgreSQL the user is {@code --db-user}, else the URL's {@code user}, else
- * {@code PGUSER}, else the driver's default (the OS user); the password is read from the environment variable
+ * holds a password is refused. On PostgreSQL the user is the URL's {@code user=} when it has one (the driver lets
+ * the URL win), else {@code --db-user}, else {@code PGUSER}, else the driver's default (the OS user); the password is read from the environment variable
  * {@code --db-password-env} names or the first line of {@code --db-password-file}, else {@code PGPASSWORD}, else the
  * driver finds it in {@code PGPASSFILE} or {@code ~/.pgpass} as libpq would.
  *

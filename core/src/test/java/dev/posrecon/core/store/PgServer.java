@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@code setpriv}), and the data directory is owned by {@code nobody}. As any other user zonky runs as it is.
  * When the server cannot start, every PostgreSQL test fails with the reason: it is never skipped.
  */
-final class PgServer {
+public final class PgServer {
     /** The unprivileged user the server runs as when the build runs as root. */
     static final String UNPRIVILEGED = "nobody";
 
@@ -55,7 +55,7 @@ final class PgServer {
     }
 
     /** The server of this JVM, started on first use and stopped when the JVM exits. */
-    static synchronized PgServer shared() {
+    public static synchronized PgServer shared() {
         if (failure != null) {
             throw failure;
         }
@@ -78,24 +78,38 @@ final class PgServer {
         return shared;
     }
 
-    int port() {
+    public int port() {
         return pg.getPort();
     }
 
     /** A new empty database; its JDBC URL (as the superuser {@code postgres}, trust authentication). */
-    String newDatabase() {
+    public String newDatabase() {
         String name = "ledger_" + ProcessHandle.current().pid() + "_" + databases.incrementAndGet();
         // C collation: posrecon orders text by code point (see Ledger.requireCodePointOrder)
         admin("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'");
         return url(name);
     }
 
-    String url(String database) {
-        return "jdbc:postgresql://localhost:" + port() + "/" + database + "?user=postgres";
+    public String url(String database) {
+        return bareUrl(database) + "?user=postgres";
+    }
+
+    /** The database's URL without a user: the credentials come from elsewhere. */
+    public String bareUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    /** A new empty database owned by a new role that logs in with {@code password}; its name (also the role's). */
+    public String newDatabaseOwnedBy(String password) {
+        String url = newDatabase();
+        String name = url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
+        admin("CREATE ROLE " + name + " LOGIN PASSWORD '" + password + "'");
+        admin("ALTER DATABASE " + name + " OWNER TO " + name);
+        return name;
     }
 
     /** Runs a statement as the superuser on the {@code postgres} database. */
-    void admin(String sql) {
+    public void admin(String sql) {
         try (Connection c = DriverManager.getConnection(url("postgres")); Statement st = c.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {
