@@ -267,7 +267,9 @@ public final class Ledger implements AutoCloseable {
                     + " FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE"
                     + " 'posrecon run %' ORDER BY backend_start")) {
                 if (rs.next()) {
-                    text = rs.getString(1).substring("posrecon run ".length());
+                    java.util.regex.Matcher m = APPLICATION_NAME.matcher(rs.getString(1));
+                    text = m.matches() ? holderText(Long.parseLong(m.group(1)), m.group(2), Instant.parse(m.group(3)))
+                            : "(" + rs.getString(1) + ")";
                 }
                 conn.commit();
             } catch (SQLException e) {
@@ -282,16 +284,23 @@ public final class Ledger implements AutoCloseable {
     /** This JVM's runs on H2 ledgers, by URL: what {@link #describeHolder()} says. */
     private static final Map<String, String> HOLDERS = new ConcurrentHashMap<>();
 
+    /** A run's {@code application_name} on PostgreSQL: "posrecon run N by X since T" (at most 63 bytes). */
+    private static final java.util.regex.Pattern APPLICATION_NAME =
+            java.util.regex.Pattern.compile("posrecon run (\\d+) by (.*) since (\\S+Z)");
+
     private static String holderText(long runId, String actor, Instant since) {
-        return "since " + since + " (run " + runId + " by " + actor + ")";
+        return "since " + since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (run " + runId + " by " + actor
+                + ")";
     }
 
     /** Makes who holds the lock known beside the run's transaction (see {@link #describeHolder()}). */
     private void announceHolder(Connection c, long runId, String actor, Instant since) throws SQLException {
         String text = holderText(runId, actor, since);
         if (dialect == Dialect.POSTGRESQL) {
-            // application_name is at most 63 bytes; pg_stat_activity shows it to the other runs at once
-            String name = "posrecon run " + text;
+            // application_name is at most 63 bytes (a long actor name cuts the time off); pg_stat_activity shows it
+            // to the other runs at once
+            String name = "posrecon run " + runId + " by " + actor + " since "
+                    + since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             c.setClientInfo("ApplicationName", name.length() > 63 ? name.substring(0, 63) : name);
             return;
         }

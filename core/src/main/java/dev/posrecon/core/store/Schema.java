@@ -22,7 +22,7 @@ import java.util.List;
 final class Schema {
     /** Every migration, in order; append, never edit a released one. */
     static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__receipt_rrn_index.sql",
-            "V3__receipt_status_index.sql", "V4__receipt_blocks.sql");
+            "V3__receipt_status_index.sql", "V4__receipt_blocks.sql", "V5__case_history_append_only.sql");
 
     private Schema() {
     }

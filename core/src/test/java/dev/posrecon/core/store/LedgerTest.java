@@ -127,6 +127,51 @@ class LedgerTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void aVersion4LedgerGetsTheAppendOnlyHistoryAndKeepsItsCasesAndEvents() throws Exception {
+        try (Ledger ledger = Ledger.open(url())) {
+            runWith(ledger, T0, reconCase("C-A", CaseType.OVER_CHARGE, 1000, DAY, "T1"));
+            ledger.updateStatus("C-A", CaseStatus.CONTACTED, "called", "carol", T0.plusSeconds(60));
+        }
+        try (Connection c = DriverManager.getConnection(url()); Statement st = c.createStatement()) {
+            backTo(st, 4);
+            // schema 4 let anyone rewrite history
+            st.executeUpdate("UPDATE case_events SET note = 'called (edited)' WHERE actor = 'carol'");
+        }
+        try (Ledger ledger = Ledger.open(url())) {
+            assertThat(ledger.history("C-A")).extracting(CaseEvent::note)
+                    .containsExactly("created by run 1", "called (edited)");
+        }
+        assertThat(count("SELECT MAX(version) FROM schema_version")).isEqualTo(Schema.latest());
+        assertHistoryIsAppendOnly();
+    }
+
+    @Test
+    void caseHistoryIsAppendOnlyInTheDatabaseWhoeverAsks() throws Exception {
+        try (Ledger ledger = Ledger.open(url())) {
+            runWith(ledger, T0, reconCase("C-A", CaseType.OVER_CHARGE, 1000, DAY, "T1"));
+            ledger.updateStatus("C-A", CaseStatus.RESOLVED, "refunded", "erin", T0.plusSeconds(60));
+        }
+        assertHistoryIsAppendOnly();
+        try (Ledger ledger = Ledger.open(url())) {
+            assertThat(ledger.history("C-A")).extracting(CaseEvent::note).containsExactly("created by run 1",
+                    "refunded");
+        }
+    }
+
+    /** The ledger's owner (H2's admin, PostgreSQL's superuser) can neither change nor delete a history row. */
+    private void assertHistoryIsAppendOnly() throws SQLException {
+        List<String> refused = List.of("UPDATE case_events SET note = 'rewritten'", "DELETE FROM case_events");
+        for (String sql : db == TestDb.POSTGRESQL ? java.util.stream.Stream.concat(refused.stream(),
+                java.util.stream.Stream.of("TRUNCATE case_events")).toList() : refused) {
+            try (Connection c = DriverManager.getConnection(url()); Statement st = c.createStatement()) {
+                assertThatThrownBy(() -> st.executeUpdate(sql)).as(sql).isInstanceOf(SQLException.class)
+                        .hasMessageContaining("case history is append-only");
+            }
+        }
+        assertThat(count("SELECT COUNT(*) FROM case_events")).isEqualTo(2);
+    }
+
     /**
      * A run begins by loading the open items of earlier runs: through each table's status index, not by reading
      * every row the ledger holds (a receipts table grows by a million rows a day on a big merchant).
@@ -145,6 +190,14 @@ class LedgerTest {
 
     /** Back to what schema version {@code version} left: the later scripts undone, newest first. */
     static void backTo(Statement st, int version) throws SQLException {
+        if (version < 5) {
+            boolean pg = st.getConnection().getMetaData().getDatabaseProductName().contains("PostgreSQL");
+            st.execute("DROP TRIGGER case_events_append_only" + (pg ? " ON case_events" : ""));
+            if (pg) {
+                st.execute("DROP TRIGGER case_events_no_truncate ON case_events");
+                st.execute("DROP FUNCTION posrecon_case_events_append_only()");
+            }
+        }
         if (version < 4) {
             st.execute("DROP TABLE receipt_block_bodies");
             st.execute("DROP TABLE receipt_blocks");
@@ -238,6 +291,47 @@ class LedgerTest {
             SyncResult third = runWith(ledger, T0.plusSeconds(2 * 86400), a, b);
             assertThat(third.reopened()).isEqualTo(1);
             assertThat(ledger.findCase("C-B").orElseThrow().status()).isEqualTo(CaseStatus.OPEN);
+        }
+    }
+
+    /**
+     * A run closes a case that is no longer found while a person changes it: the person's update waits for the run
+     * and is then refused as stale (the case moved on), never applied over the run's close, nor the run's close over
+     * it; a change made before the run read the case is kept and the close starts from it.
+     */
+    @Test
+    void aStaffChangeRacingARunsAutoCloseIsNeitherLostNorOverwritten() throws Exception {
+        ReconCase a = reconCase("C-A", CaseType.OVER_CHARGE, 1000, DAY, "T1");
+        ReconCase b = reconCase("C-B", CaseType.UNSETTLED_SALE, 2500, DAY, "T1");
+        ReconCase c = reconCase("C-C", CaseType.UNSETTLED_SALE, 700, DAY, "T1");
+        try (Ledger ledger = Ledger.open(url()); Ledger staff = Ledger.open(url())) {
+            runWith(ledger, T0, a, b, c);
+            try (LedgerRun run = ledger.beginRun("cron", "", T0.plusSeconds(86400))) {
+                // before the run reads the cases: kept, and the run's close starts from it
+                staff.updateStatus("C-C", CaseStatus.CONTACTED, "asked the acquirer", "dave", T0.plusSeconds(80000));
+                run.syncCases(List.of(a), Set.of(DAY), T0.plusSeconds(86400));
+                java.util.concurrent.CompletableFuture<StoredCase> late = java.util.concurrent.CompletableFuture
+                        .supplyAsync(() -> staff.updateStatus("C-B", CaseStatus.CONTACTED, "called", "carol",
+                                T0.plusSeconds(90100)));
+                Thread.sleep(300);
+                assertThat(late).as("waits for the run holding the case").isNotDone();
+                run.commit();
+                assertThatThrownBy(() -> late.get(30, java.util.concurrent.TimeUnit.SECONDS)).cause()
+                        .isInstanceOfSatisfying(ReconException.class, e -> assertThat(e.exitCode()).isEqualTo(4))
+                        .hasMessageContaining("C-B");
+            }
+            assertThat(ledger.findCase("C-B").orElseThrow().closedBy()).isEqualTo("posrecon");
+            assertThat(ledger.history("C-B")).extracting(CaseEvent::actor, CaseEvent::from, CaseEvent::to)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("posrecon", null, CaseStatus.OPEN),
+                            org.assertj.core.groups.Tuple.tuple("posrecon", CaseStatus.OPEN, CaseStatus.RESOLVED));
+            assertThat(ledger.history("C-C")).extracting(CaseEvent::actor, CaseEvent::from, CaseEvent::to)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("posrecon", null, CaseStatus.OPEN),
+                            org.assertj.core.groups.Tuple.tuple("dave", CaseStatus.OPEN, CaseStatus.CONTACTED),
+                            org.assertj.core.groups.Tuple.tuple("posrecon", CaseStatus.CONTACTED,
+                                    CaseStatus.RESOLVED));
+            // told the case moved on, the person decides again from what it is now
+            assertThat(staff.updateStatus("C-B", CaseStatus.OPEN, "still unpaid", "carol", T0.plusSeconds(90200))
+                    .status()).isEqualTo(CaseStatus.OPEN);
         }
     }
 
