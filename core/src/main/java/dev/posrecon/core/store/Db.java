@@ -115,7 +115,14 @@ final class Db {
     }
 
     static StoreException fail(String what, SQLException e) {
-        return new StoreException(what + ": " + firstLine(e.getMessage()), e);
+        // a failed JDBC batch (PostgreSQL) names the whole statement with its values, then the cause: say the cause
+        SQLException cause = e instanceof java.sql.BatchUpdateException && e.getNextException() != null
+                ? e.getNextException() : e;
+        String state = cause.getSQLState() == null ? "" : cause.getSQLState();
+        // 08xxx connection exception, 57P0x the server ended the session (shutdown, pg_terminate_backend)
+        String lost = state.startsWith("08") || state.startsWith("57P0") ? " (the connection to the database was lost;"
+                + " its transaction was not committed)" : "";
+        return new StoreException(what + ": " + firstLine(cause.getMessage()) + lost, e);
     }
 
     static String firstLine(String s) {
