@@ -23,6 +23,7 @@ import java.util.Map;
                 CasesCommand.class,
                 AuditCommand.class,
                 ReceiptCommand.class,
+                LedgerCommand.class,
                 GenerateCommand.class,
                 ProfilesCommand.class,
                 CommandLine.HelpCommand.class,

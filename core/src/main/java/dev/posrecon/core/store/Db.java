@@ -68,6 +68,11 @@ final class Db {
         return rs.wasNull() ? null : v;
     }
 
+    static Long lngAt(ResultSet rs, int col) throws SQLException {
+        long v = rs.getLong(col);
+        return rs.wasNull() ? null : v;
+    }
+
     static LocalDate date(ResultSet rs, String col) throws SQLException {
         return rs.getObject(col, LocalDate.class);
     }

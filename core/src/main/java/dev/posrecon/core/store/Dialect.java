@@ -57,6 +57,30 @@ public enum Dialect {
         st.execute(this == POSTGRESQL ? "RESET lock_timeout" : "SET LOCK_TIMEOUT 10000");
     }
 
+    /** Makes the identity column {@code id} of {@code table} hand out {@code next} and on. */
+    void restartIdentity(Statement st, String table, long next) throws SQLException {
+        st.execute(this == POSTGRESQL
+                ? "SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), " + next + ", false)"
+                : "ALTER TABLE " + table + " ALTER COLUMN id RESTART WITH " + next);
+    }
+
+    /** The database's size in bytes, -1 when it cannot say. */
+    long sizeBytes(Connection c, String url) throws SQLException {
+        if (this == POSTGRESQL) {
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT pg_database_size(current_database())")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+        java.nio.file.Path base = Ledger.h2FileBase(url);
+        try {
+            return base == null ? -1 : java.nio.file.Files.size(java.nio.file.Path.of(base + ".mv.db"));
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
     /**
      * Refuses a PostgreSQL database whose collation does not order text by code point ('B' before 'a', '-' before
      * letters): case lists, receipt look-ups and exports would come out in another order than on H2.

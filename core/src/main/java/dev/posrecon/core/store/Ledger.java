@@ -159,6 +159,11 @@ public final class Ledger implements AutoCloseable {
         return dialect;
     }
 
+    /** The ledger's own connection (not auto-commit), for {@link LedgerAdmin}. */
+    Connection connection() {
+        return conn;
+    }
+
     // ------------------------------------------------------------------------------------------------- runs
 
     /**
