@@ -124,8 +124,10 @@ final class Db {
         SQLException cause = e instanceof java.sql.BatchUpdateException && e.getNextException() != null
                 ? e.getNextException() : e;
         String state = cause.getSQLState() == null ? "" : cause.getSQLState();
-        // 08xxx connection exception, 57P0x the server ended the session (shutdown, pg_terminate_backend)
-        String lost = state.startsWith("08") || state.startsWith("57P0") ? " (the connection to the database was lost;"
+        // 08003/08006/08007 an open connection failed, 57P0x the server ended the session (shutdown,
+        // pg_terminate_backend); not 08001/08004, a connection that could not be made in the first place
+        String lost = state.equals("08003") || state.equals("08006") || state.equals("08007")
+                || state.startsWith("57P0") ? " (the connection to the database was lost;"
                 + " its transaction was not committed)" : "";
         return new StoreException(what + ": " + firstLine(cause.getMessage()) + lost, e);
     }
