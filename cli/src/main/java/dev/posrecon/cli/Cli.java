@@ -24,6 +24,7 @@ import java.util.Map;
                 AuditCommand.class,
                 StatsCommand.class,
                 ReceiptCommand.class,
+                LedgerCommand.class,
                 GenerateCommand.class,
                 ProfilesCommand.class,
                 CommandLine.HelpCommand.class,

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -66,10 +67,13 @@ final class ReconcileCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory.")
     Path outDir;
 
-    @Option(names = "--db", paramLabel = "PATH|JDBC_URL", description = "Case ledger: an H2 file (out/ledger makes "
-            + "out/ledger.mv.db) or a JDBC URL. Default: H2 file under $XDG_DATA_HOME/posrecon (else "
-            + "~/.local/share/posrecon).")
-    String db;
+    @Mixin
+    LedgerOption ledger;
+
+    @Option(names = "--wait", paramLabel = "SECONDS",
+            description = "When another run holds the ledger, wait up to SECONDS for it (saying so on stderr). "
+                    + "Default: 0, refuse at once naming it.")
+    long waitSeconds;
 
     @Option(names = "--no-db", description = "No ledger: the files given are all there is.")
     boolean noDb;
@@ -112,7 +116,7 @@ final class ReconcileCommand implements Callable<Integer> {
             }
             fmts.add(t);
         }
-        if (noDb && db != null) {
+        if (noDb && ledger.db != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--db and --no-db exclude each other");
         }
         if (threads < 1) {
@@ -124,8 +128,12 @@ final class ReconcileCommand implements Callable<Integer> {
         }
         ReconRequest request = new ReconRequest(terminalLogs, settlements, journals, customers, profile, terminalProfile,
                 encoding,
-                date, config, outDir, fmts, db, noDb, reload, redactContacts, threads,
-                System.getProperty("user.name", "unknown"));
+                date, config, outDir, fmts, ledger.db, noDb, reload, redactContacts, threads,
+                System.getProperty("user.name", "unknown"), noDb ? null : ledger.access(Duration.ofSeconds(waitSeconds),
+                line -> {
+                    err.println("posrecon: " + line);
+                    err.flush();
+                }));
         boolean progress = !quiet && !configOptions.verbose && System.console() != null;
         ReconOutcome outcome;
         try {

@@ -19,9 +19,13 @@ import dev.posrecon.core.model.TerminalRecord;
 import dev.posrecon.core.model.TxnKind;
 import dev.posrecon.core.store.Ledger;
 import dev.posrecon.core.store.LedgerRun;
+import dev.posrecon.core.store.TestDb;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -38,8 +42,16 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Black-box tests of cases, audit and receipt: a ledger seeded through the API, then the command line. */
+/**
+ * Black-box tests of cases, audit and receipt: a ledger seeded through the API, then the command line; on an H2 file
+ * and on PostgreSQL.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDb.class)
 class LedgerCommandsTest {
+    @Parameter
+    TestDb ledgerDb;
+
     private static final Currency CNY = Currency.getInstance("CNY");
     private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
 
@@ -71,7 +83,7 @@ class LedgerCommandsTest {
 
     @BeforeEach
     void seed() throws Exception {
-        db = "jdbc:h2:file:" + dir.resolve("ledger").toAbsolutePath();
+        db = ledgerDb.newLedger(dir);
         LocalDateTime t = DAY.atTime(14, 3);
         TerminalRecord sale = new TerminalRecord(new SourceRef("term.xml", 10), new SourceRef("term.xml", 30), "0200",
                 TxnKind.SALE, "000000", "T1", "M100", "41", "000000000041", "A41", "00", true, Money.of(1100, CNY),
@@ -179,15 +191,16 @@ class LedgerCommandsTest {
     /** A mistyped --db must not answer "0 receipts" from a new empty ledger it has just created. */
     @Test
     void aLedgerPathWithNoLedgerIsRefusedAndNotCreated() {
-        Path typo = dir.resolve("ledgr");
+        String typo = ledgerDb == TestDb.H2 ? dir.resolve("ledgr").toString() : ledgerDb.newLedger(dir);
+        String refusal = ledgerDb == TestDb.H2 ? "no ledger at " + typo + ".mv.db" : "no ledger in " + typo;
         for (String[] args : List.of(new String[] {"receipt", "find", "--rrn", "000000000041"},
                 new String[] {"receipt", "reprint", "R-1001"}, new String[] {"cases", "list"},
                 new String[] {"audit", "--date", "2026-11-20"})) {
             List<String> all = new ArrayList<>(List.of(args));
-            all.addAll(List.of("--db", typo.toString()));
+            all.addAll(List.of("--db", typo));
             Result r = run(all.toArray(String[]::new));
             assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
-            assertThat(r.err()).contains("no ledger at " + typo + ".mv.db").doesNotContain("Exception");
+            assertThat(r.err()).contains(refusal).doesNotContain("Exception");
         }
         assertThat(dir.resolve("ledgr.mv.db")).doesNotExist();
     }

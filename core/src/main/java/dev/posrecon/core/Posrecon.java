@@ -15,6 +15,6 @@ public final class Posrecon {
      *                 line on a terminal
      */
     public static ReconOutcome reconcile(ReconRequest request, java.util.function.Consumer<String> progress) {
-        return new dev.posrecon.core.match.Reconciler(request, progress).run();
+        return new dev.posrecon.core.match.Reconciler(request, PhasePause.around(progress)).run();
     }
 }

@@ -1,6 +1,7 @@
 package dev.posrecon.core;
 
 import dev.posrecon.core.config.ReconConfig;
+import dev.posrecon.core.store.LedgerAccess;
 
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -24,6 +25,8 @@ import java.util.Set;
  * @param redactContacts mask every contact detail in case files
  * @param threads        parse threads (1 = sequential); the output never depends on it
  * @param actor          who runs it (for the ledger), e.g. the OS user
+ * @param ledger         the ledger with its credentials and lock wait ({@code --db} and its options); null for
+ *                       {@code dbUrl} with the credentials of the environment and no wait
  */
 public record ReconRequest(
         List<Path> terminalLogs,
@@ -42,13 +45,24 @@ public record ReconRequest(
         boolean reload,
         boolean redactContacts,
         int threads,
-        String actor) {
+        String actor,
+        LedgerAccess ledger) {
 
     public ReconRequest {
+        ledger = ledger != null || noDb ? ledger : LedgerAccess.of(dbUrl);
         terminalLogs = List.copyOf(terminalLogs);
         settlements = List.copyOf(settlements);
         journals = List.copyOf(journals);
         customers = List.copyOf(customers);
         formats = Set.copyOf(formats);
+    }
+
+    /** A request whose ledger is {@code dbUrl} with the credentials of the environment. */
+    public ReconRequest(List<Path> terminalLogs, List<Path> settlements, List<Path> journals, List<Path> customers,
+                        String profile, String terminalProfile, Charset encoding, LocalDate date, ReconConfig config,
+                        Path outDir, Set<String> formats, String dbUrl, boolean noDb, boolean reload,
+                        boolean redactContacts, int threads, String actor) {
+        this(terminalLogs, settlements, journals, customers, profile, terminalProfile, encoding, date, config, outDir,
+                formats, dbUrl, noDb, reload, redactContacts, threads, actor, null);
     }
 }

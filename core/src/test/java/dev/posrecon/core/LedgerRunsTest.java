@@ -1,15 +1,15 @@
 package dev.posrecon.core;
 
 import dev.posrecon.core.cases.CaseType;
-import dev.posrecon.core.config.ReconConfig;
 import dev.posrecon.core.error.ReconException;
 import dev.posrecon.core.store.CaseFilter;
 import dev.posrecon.core.store.CaseStatus;
 import dev.posrecon.core.store.Ledger;
 import dev.posrecon.core.store.StoredCase;
-import org.junit.jupiter.api.BeforeEach;
+import dev.posrecon.core.store.TestDb;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,19 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Nightly runs against a real H2 file ledger: open items carried across days and settled by a later day's file,
+ * Nightly runs against a real ledger (H2 file and PostgreSQL): open items carried across days and settled by a later day's file,
  * ageing into UNSETTLED_SALE after the lag, idempotent re-runs, auto-close when a late file arrives.
  */
-class LedgerRunsTest {
-    @TempDir
-    Path dir;
-    String url;
-    ReconConfig config;
-
-    @BeforeEach
-    void setUp() {
-        url = "jdbc:h2:file:" + dir.resolve("ledger").toAbsolutePath();
-        config = ReconConfig.builder().zone(java.time.ZoneId.of("Asia/Shanghai")).settlementLagDays(1).build();
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDb.class)
+class LedgerRunsTest extends LedgerRunFixture {
+    @Override
+    int settlementLagDays() {
+        return 1;
     }
 
     /** A sale request + approved response in jPOS XML. */
@@ -54,22 +50,43 @@ class LedgerRunsTest {
                 + "<field id=\"39\" value=\"00\"/></isomsg></receive></log>\n";
     }
 
-    Path file(String name, String text) throws IOException {
-        return Files.writeString(dir.resolve(name), text);
-    }
-
     Path log(String name, String... entries) throws IOException {
-        return file(name, "<logger>\n" + String.join("", entries) + "</logger>\n");
+        return log(dir, name, entries);
     }
 
     Path settlement(String name, String... lines) throws IOException {
-        return file(name, "merchant_id,terminal_id,txn_time,settle_date,type,amount,currency,fee,net,card,auth_code,rrn,stan,batch\n"
-                + String.join("\n", lines) + "\n");
+        return settlement(dir, name, lines);
     }
 
     Path journal(String name, String... lines) throws IOException {
-        return file(name, "receipt_no,time,kind,total,tender,tender_amount,terminal_id,stan,rrn,card_last4\n"
-                + String.join("\n", lines) + "\n");
+        return journal(dir, name, lines);
+    }
+
+    static Path log(Path dir, String name, String... entries) throws IOException {
+        return Files.writeString(dir.resolve(name), "<logger>\n" + String.join("", entries) + "</logger>\n");
+    }
+
+    static Path settlement(Path dir, String name, String... lines) throws IOException {
+        return Files.writeString(dir.resolve(name), "merchant_id,terminal_id,txn_time,settle_date,type,amount,currency,"
+                + "fee,net,card,auth_code,rrn,stan,batch\n" + String.join("\n", lines) + "\n");
+    }
+
+    static Path journal(Path dir, String name, String... lines) throws IOException {
+        return Files.writeString(dir.resolve(name), "receipt_no,time,kind,total,tender,tender_amount,terminal_id,stan,"
+                + "rrn,card_last4\n" + String.join("\n", lines) + "\n");
+    }
+
+    /**
+     * A day's log, settlement and journal in {@code dir}, named after the day: one sale of 50.00 at 10:00, settled,
+     * with no receipt (one MISSING_RECEIPT case of that day), and a cash sale.
+     */
+    static Path[] settledSaleWithoutReceipt(Path dir, String day, String stan, String rrn) throws IOException {
+        String settle = LocalDate.parse(day).plusDays(1).toString();
+        return new Path[] {log(dir, "t-" + day + ".xml", sale(day, "10:00:00", stan, 5000, rrn)),
+                settlement(dir, "s-" + day + ".csv", "M1,T1," + day + "T10:00:00," + settle + ",SALE,50.00,CNY,0.30,"
+                        + "49.70,622202******1234,A" + stan + "," + rrn + "," + stan + ",B1"),
+                // a cash receipt (not reconciled) so that each day's journal has content of its own
+                journal(dir, "j-" + day + ".csv", "C-" + day + "," + day + "T12:00:00,SALE,5.00,CASH,5.00,,,,")};
     }
 
     ReconOutcome run(LocalDate date, boolean reload, Path t, Path s, Path j) {
@@ -137,10 +154,7 @@ class LedgerRunsTest {
 
     /** A day's log, settlement and journal: one sale, settled, with no receipt (one MISSING_RECEIPT case). */
     Path[] settledSaleWithoutReceipt() throws Exception {
-        return new Path[] {log("t1.xml", sale("2026-11-20", "10:00:00", "000001", 5000, "100000000001")),
-                settlement("s1.csv", "M1,T1,2026-11-20T10:00:00,2026-11-21,SALE,50.00,CNY,0.30,49.70,622202******1234,"
-                        + "A000001,100000000001,000001,B1"),
-                journal("j1.csv")};
+        return settledSaleWithoutReceipt(dir, "2026-11-20", "000001", "100000000001");
     }
 
     @Test

@@ -87,7 +87,7 @@ public final class Reconciler {
         // in a pass of its own before; a file loaded before is then refused once reading is done
         ExecutorService shaPool = Background.pool("posrecon-sha256", request.threads());
         progress.accept("opening the ledger");
-        try (Ledger ledger = Ledger.open(request.dbUrl());
+        try (Ledger ledger = Ledger.open(request.ledger());
              LedgerRun run = ledger.beginRun(request.actor(), describe(), Instant.now())) {
             run.useConfig(config);
             List<Registration> files = new ArrayList<>();

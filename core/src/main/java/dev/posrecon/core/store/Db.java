@@ -68,6 +68,11 @@ final class Db {
         return rs.wasNull() ? null : v;
     }
 
+    static Long lngAt(ResultSet rs, int col) throws SQLException {
+        long v = rs.getLong(col);
+        return rs.wasNull() ? null : v;
+    }
+
     static LocalDate date(ResultSet rs, String col) throws SQLException {
         return rs.getObject(col, LocalDate.class);
     }
@@ -115,7 +120,16 @@ final class Db {
     }
 
     static StoreException fail(String what, SQLException e) {
-        return new StoreException(what + ": " + firstLine(e.getMessage()), e);
+        // a failed JDBC batch (PostgreSQL) names the whole statement with its values, then the cause: say the cause
+        SQLException cause = e instanceof java.sql.BatchUpdateException && e.getNextException() != null
+                ? e.getNextException() : e;
+        String state = cause.getSQLState() == null ? "" : cause.getSQLState();
+        // 08003/08006/08007 an open connection failed, 57P0x the server ended the session (shutdown,
+        // pg_terminate_backend); not 08001/08004, a connection that could not be made in the first place
+        String lost = state.equals("08003") || state.equals("08006") || state.equals("08007")
+                || state.startsWith("57P0") ? " (the connection to the database was lost;"
+                + " its transaction was not committed)" : "";
+        return new StoreException(what + ": " + firstLine(cause.getMessage()) + lost, e);
     }
 
     static String firstLine(String s) {

@@ -1,5 +1,6 @@
 package dev.posrecon.core.store;
 
+import dev.posrecon.core.error.ReconException;
 import dev.posrecon.core.error.StoreException;
 import dev.posrecon.core.error.UsageException;
 import dev.posrecon.core.model.Receipt;
@@ -20,10 +21,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The case ledger: runs, the files they read (by SHA-256), the records cases, audit, open items and receipt
@@ -34,11 +37,15 @@ import java.util.TreeMap;
  * {@link #updateStatus} serve the {@code cases}, {@code audit} and {@code receipt} commands.
  */
 public final class Ledger implements AutoCloseable {
+    private final LedgerAccess access;
     private final String url;
+    private final Dialect dialect;
     private final Connection conn;
 
-    private Ledger(String url, Connection conn) {
-        this.url = url;
+    private Ledger(LedgerAccess access, Dialect dialect, Connection conn) {
+        this.access = access;
+        this.url = access.url();
+        this.dialect = dialect;
         this.conn = conn;
     }
 
@@ -75,10 +82,42 @@ public final class Ledger implements AutoCloseable {
      * @throws StoreException when the database cannot be opened (in use by another process, wrong URL, newer schema)
      */
     public static Ledger open(String jdbcUrl) {
-        String url = url(jdbcUrl);
+        return open(LedgerAccess.of(jdbcUrl));
+    }
+
+    /** {@link #open(String)} with the credentials and lock wait of the {@code --db} options. */
+    public static Ledger open(LedgerAccess access) {
+        return open(access, true);
+    }
+
+    /**
+     * {@link #open} for the commands that read or update what runs stored: the ledger must exist. Opening creates a
+     * missing one, so a mistyped {@code --db} would answer "0 cases" from a new empty ledger.
+     *
+     * @throws UsageException (exit 2) when the H2 ledger file does not exist, or the database holds no ledger
+     */
+    public static Ledger openExisting(String jdbcUrl) {
+        return openExisting(LedgerAccess.of(jdbcUrl));
+    }
+
+    /** {@link #openExisting(String)} with the credentials of the {@code --db} options. */
+    public static Ledger openExisting(LedgerAccess access) {
+        Path base = h2FileBase(access.url());
+        if (base != null) {
+            Path file = Path.of(base + ".mv.db");
+            if (!Files.isRegularFile(file)) {
+                throw new UsageException("no ledger at " + file + "; check --db (reconcile creates the ledger on"
+                        + " its first run)");
+            }
+        }
+        return open(access, false);
+    }
+
+    private static Ledger open(LedgerAccess access, boolean create) {
+        String url = access.url();
         Connection c;
         try {
-            c = connect(url);
+            c = connect(access);
         } catch (SQLException e) {
             // H2 embedded: a second process cannot open a database file another one has open
             if (e.getErrorCode() == 90020 || String.valueOf(e.getMessage()).contains("already in use")) {
@@ -90,76 +129,67 @@ public final class Ledger implements AutoCloseable {
             throw Db.fail("cannot open the ledger " + url, e);
         }
         try {
-            Schema.migrate(c, url);
+            Dialect dialect = Dialect.of(c);
+            if (!create && Schema.version(c) == 0) {
+                throw new UsageException("no ledger in " + url + "; check --db (reconcile or 'posrecon ledger"
+                        + " migrate' creates the ledger)");
+            }
+            Schema.migrate(c, url, dialect);
             c.setAutoCommit(false);
-            return new Ledger(url, c);
+            dialect.requireCodePointOrder(c, url);
+            return new Ledger(access, dialect, c);
         } catch (SQLException | RuntimeException e) {
             try {
                 c.close();
             } catch (SQLException ignored) {
                 // already failing
             }
-            if (e instanceof StoreException se) {
-                throw se;
+            if (e instanceof ReconException re) {
+                throw re;
             }
             throw e instanceof SQLException sql ? Db.fail("cannot create or migrate the ledger " + url, sql)
                     : new StoreException("cannot create or migrate the ledger " + url + ": " + e.getMessage(), e);
         }
     }
 
-    /**
-     * {@link #open} for the commands that read or update what runs stored: an H2 file ledger must exist. Opening
-     * creates a missing one, so a mistyped {@code --db} would answer "0 cases" from a new empty ledger.
-     *
-     * @throws UsageException (exit 2) when the H2 ledger file does not exist
-     */
-    public static Ledger openExisting(String jdbcUrl) {
-        String url = url(jdbcUrl);
-        Path base = h2FileBase(url);
-        if (base != null) {
-            Path file = Path.of(base + ".mv.db");
-            if (!Files.isRegularFile(file)) {
-                throw new UsageException("no ledger at " + file + "; check --db (reconcile creates the ledger on"
-                        + " its first run)");
-            }
-        }
-        return open(url);
-    }
-
-    private static Connection connect(String url) throws SQLException {
-        return DriverManager.getConnection(url);
+    private static Connection connect(LedgerAccess access) throws SQLException {
+        return DriverManager.getConnection(access.url(), access.properties());
     }
 
     public String url() {
         return url;
     }
 
+    /** The database the ledger lives in. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The ledger's own connection (not auto-commit), for {@link LedgerAdmin}. */
+    Connection connection() {
+        return conn;
+    }
+
     // ------------------------------------------------------------------------------------------------- runs
 
     /**
-     * Starts a reconcile run: takes the one-run-at-a-time lock and opens the run's single transaction.
+     * Starts a reconcile run: takes the one-run-at-a-time lock and opens the run's single transaction. When another
+     * run holds the lock, waits for it up to the access's {@link LedgerAccess#lockWait()} (telling its
+     * {@link LedgerAccess#notices()} who holds it), else refuses at once.
      *
      * @param options the run's options as text, kept with the run
-     * @throws StoreException when another run holds the ledger, naming it
+     * @throws StoreException when another run holds the ledger (past the wait), naming it
      */
     public LedgerRun beginRun(String actor, String options, Instant startedAt) {
         Connection c;
         try {
-            c = connect(url);
+            c = connect(access);
             c.setAutoCommit(false);
         } catch (SQLException e) {
             throw Db.fail("cannot open the ledger " + url + " for a run", e);
         }
         try {
-            try (Statement st = c.createStatement()) {
-                // PostgreSQL and H2 both know FOR UPDATE NOWAIT: refuse at once instead of waiting
-                st.executeQuery("SELECT run_id FROM run_lock WHERE name = 'ledger' FOR UPDATE NOWAIT").close();
-            } catch (SQLException e) {
-                if (isLockConflict(e)) {
-                    throw new StoreException("another posrecon run holds the ledger " + describeHolder(), e);
-                }
-                throw e;
-            }
+            takeRunLock(c);
             long runId;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO runs (actor, started_at, options)"
                     + " VALUES (?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
@@ -179,7 +209,7 @@ public final class Ledger implements AutoCloseable {
                 Db.instant(ps, 3, startedAt);
                 ps.executeUpdate();
             }
-            writeHolder(runId, actor, startedAt);
+            announceHolder(c, runId, actor, startedAt);
             return new LedgerRun(this, c, runId);
         } catch (SQLException | RuntimeException e) {
             try {
@@ -195,42 +225,101 @@ public final class Ledger implements AutoCloseable {
         }
     }
 
+    /**
+     * Locks row 'ledger' of {@code run_lock} for the run's transaction: at once if it is free; else, with a lock
+     * wait, tells who holds it and waits (PostgreSQL {@code lock_timeout}, H2 {@code LOCK_TIMEOUT}); else refuses.
+     */
+    private void takeRunLock(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            // PostgreSQL and H2 both know FOR UPDATE NOWAIT: refuse at once instead of waiting
+            st.executeQuery("SELECT run_id FROM run_lock WHERE name = 'ledger' FOR UPDATE NOWAIT").close();
+            return;
+        } catch (SQLException e) {
+            if (!isLockConflict(e)) {
+                throw e;
+            }
+            c.rollback();
+            if (access.lockWait().isZero()) {
+                throw new StoreException("another posrecon run holds the ledger " + describeHolder()
+                        + "; try again when it has finished, or give --wait SECONDS", e);
+            }
+        }
+        long ms = access.lockWait().toMillis();
+        access.notices().accept("another posrecon run holds the ledger " + describeHolder() + "; waiting up to "
+                + access.lockWait().toSeconds() + " s for it to finish");
+        try (Statement st = c.createStatement()) {
+            dialect.setLockTimeout(st, ms);
+            st.executeQuery("SELECT run_id FROM run_lock WHERE name = 'ledger' FOR UPDATE").close();
+            dialect.resetLockTimeout(st);
+        } catch (SQLException e) {
+            if (isLockConflict(e)) {
+                throw new StoreException("another posrecon run still holds the ledger " + describeHolder()
+                        + " after waiting " + access.lockWait().toSeconds() + " s; try again later", e);
+            }
+            throw e;
+        }
+    }
+
     private static boolean isLockConflict(SQLException e) {
-        // H2: 50200 lock timeout (HYT00); PostgreSQL: 55P03 lock_not_available
+        // H2: 50200 lock timeout (HYT00); PostgreSQL: 55P03 lock_not_available (NOWAIT and lock_timeout)
         return e.getErrorCode() == 50200 || "HYT00".equals(e.getSQLState()) || "55P03".equals(e.getSQLState());
     }
 
-    /** Who holds the run lock, as committed beside the run: "since T (run N by X)". */
+    /**
+     * Who holds the run lock: "since T (run N by X)". Nothing of it is written into the ledger (a killed run would
+     * leave it behind): PostgreSQL shows it as the run's connection's {@code application_name}; an H2 file can be
+     * open in one process only, so this process's runs are remembered in memory, and other processes learn it from
+     * a file beside the database.
+     */
     private String describeHolder() {
-        try (Statement st = conn.createStatement();
-             ResultSet rs = st.executeQuery("SELECT run_id, actor, since FROM run_lock WHERE name = 'holder'")) {
-            String text = rs.next() && rs.getObject(1) != null ? holderText(rs.getLong(1), rs.getString(2),
-                    Db.instant(rs, "since")) : "(a run in progress)";
-            conn.commit();
-            return text;
-        } catch (SQLException e) {
-            return "(a run in progress)";
+        String text = null;
+        if (dialect == Dialect.POSTGRESQL) {
+            try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT application_name"
+                    + " FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE"
+                    + " 'posrecon run %' ORDER BY backend_start")) {
+                if (rs.next()) {
+                    java.util.regex.Matcher m = APPLICATION_NAME.matcher(rs.getString(1));
+                    text = m.matches() ? holderText(Long.parseLong(m.group(1)), m.group(2), Instant.parse(m.group(3)))
+                            : "(" + rs.getString(1) + ")";
+                }
+                conn.commit();
+            } catch (SQLException e) {
+                rollbackQuietly();
+            }
+        } else {
+            text = HOLDERS.get(url);
         }
+        return text != null ? text : "(a run in progress)";
     }
+
+    /** This JVM's runs on H2 ledgers, by URL: what {@link #describeHolder()} says. */
+    private static final Map<String, String> HOLDERS = new ConcurrentHashMap<>();
+
+    /** A run's {@code application_name} on PostgreSQL: "posrecon run N by X since T" (at most 63 bytes). */
+    private static final java.util.regex.Pattern APPLICATION_NAME =
+            java.util.regex.Pattern.compile("posrecon run (\\d+) by (.*) since (\\S+Z)");
 
     private static String holderText(long runId, String actor, Instant since) {
-        return "since " + since + " (run " + runId + " by " + actor + ")";
+        return "since " + since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (run " + runId + " by " + actor
+                + ")";
     }
 
-    /** Commits who holds the lock beside the run's transaction (and, for an H2 file, in a file beside it). */
-    private void writeHolder(long runId, String actor, Instant since) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(
-                "UPDATE run_lock SET run_id = ?, actor = ?, since = ? WHERE name = 'holder'")) {
-            ps.setLong(1, runId);
-            ps.setString(2, actor);
-            Db.instant(ps, 3, since);
-            ps.executeUpdate();
-            conn.commit();
+    /** Makes who holds the lock known beside the run's transaction (see {@link #describeHolder()}). */
+    private void announceHolder(Connection c, long runId, String actor, Instant since) throws SQLException {
+        String text = holderText(runId, actor, since);
+        if (dialect == Dialect.POSTGRESQL) {
+            // application_name is at most 63 bytes (a long actor name cuts the time off); pg_stat_activity shows it
+            // to the other runs at once
+            String name = "posrecon run " + runId + " by " + actor + " since "
+                    + since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            c.setClientInfo("ApplicationName", name.length() > 63 ? name.substring(0, 63) : name);
+            return;
         }
+        HOLDERS.put(url, text);
         Path f = holderFile(url);
         if (f != null) {
             try {
-                Files.writeString(f, holderText(runId, actor, since), StandardCharsets.UTF_8);
+                Files.writeString(f, text, StandardCharsets.UTF_8);
             } catch (IOException ignored) {
                 // only used to word a message
             }
@@ -239,14 +328,7 @@ public final class Ledger implements AutoCloseable {
 
     /** Called by a run when it ends, committed or not. */
     void releaseHolder(long runId) {
-        try (PreparedStatement ps = conn.prepareStatement("UPDATE run_lock SET run_id = NULL, actor = NULL,"
-                + " since = NULL WHERE name = 'holder' AND run_id = ?")) {
-            ps.setLong(1, runId);
-            ps.executeUpdate();
-            conn.commit();
-        } catch (SQLException ignored) {
-            // advisory only: the real lock went with the run's transaction
-        }
+        HOLDERS.computeIfPresent(url, (k, v) -> v.contains("(run " + runId + " by ") ? null : v);
         Path f = holderFile(url);
         if (f != null) {
             try {
@@ -264,7 +346,7 @@ public final class Ledger implements AutoCloseable {
     }
 
     /** An H2 file database's path without the {@code .mv.db} suffix, else null. */
-    private static Path h2FileBase(String url) {
+    static Path h2FileBase(String url) {
         String prefix = url.startsWith("jdbc:h2:file:") ? "jdbc:h2:file:" : null;
         if (prefix == null) {
             return null;

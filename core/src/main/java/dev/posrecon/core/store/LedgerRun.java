@@ -529,8 +529,10 @@ public final class LedgerRun implements AutoCloseable {
         List<String> all = new ArrayList<>(ids);
         for (int from = 0; from < all.size(); from += 500) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            // FOR UPDATE: the rows stay as read until the run commits; a staff member's update of one of them waits
+            // for the commit and then applies to what the run wrote (it changes status, the run changes data)
             String sql = "SELECT case_id, status, closed_by FROM cases WHERE case_id IN ("
-                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ") FOR UPDATE";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (int i = 0; i < chunk.size(); i++) {
                     ps.setString(i + 1, chunk.get(i));
@@ -547,11 +549,14 @@ public final class LedgerRun implements AutoCloseable {
 
     private List<String> autoClose(Set<String> found, Set<LocalDate> scopeDates, Instant now) throws SQLException {
         TreeSet<String> gone = new TreeSet<>();
+        Map<String, CaseStatus> before = new HashMap<>();
         List<LocalDate> dates = new ArrayList<>(new TreeSet<>(scopeDates));
         for (int from = 0; from < dates.size(); from += 200) {
             List<LocalDate> chunk = dates.subList(from, Math.min(dates.size(), from + 200));
-            String sql = "SELECT case_id FROM cases WHERE status IN ('OPEN', 'CONTACTED') AND business_date IN ("
-                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
+            // FOR UPDATE: a case a person moves on meanwhile (e.g. resolves it) is either seen as they left it, or
+            // waits for this run; the run never closes it over their change
+            String sql = "SELECT case_id, status FROM cases WHERE status IN ('OPEN', 'CONTACTED') AND business_date IN ("
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ") FOR UPDATE";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (int i = 0; i < chunk.size(); i++) {
                     ps.setObject(i + 1, chunk.get(i));
@@ -560,6 +565,7 @@ public final class LedgerRun implements AutoCloseable {
                     while (rs.next()) {
                         if (!found.contains(rs.getString(1))) {
                             gone.add(rs.getString(1));
+                            before.put(rs.getString(1), CaseStatus.valueOf(rs.getString(2)));
                         }
                     }
                 }
@@ -569,16 +575,6 @@ public final class LedgerRun implements AutoCloseable {
             return List.of();
         }
         String reason = "no longer found on re-run (run " + runId + "): e.g. the late settlement file arrived";
-        Map<String, CaseStatus> before = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT status FROM cases WHERE case_id = ?")) {
-            for (String id : gone) {
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    before.put(id, CaseStatus.valueOf(rs.getString(1)));
-                }
-            }
-        }
         try (PreparedStatement upd = c.prepareStatement("UPDATE cases SET status = 'RESOLVED', status_changed_at = ?,"
                 + " closed_reason = ?, closed_by = ? WHERE case_id = ?");
              PreparedStatement ev = c.prepareStatement(CaseRows.INSERT_EVENT)) {

@@ -12,6 +12,9 @@ import dev.posrecon.core.model.TenderType;
 import dev.posrecon.core.model.TerminalRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -30,7 +33,12 @@ import static dev.posrecon.core.store.Fixtures.settled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDb.class)
 class AuditAndReceiptTest {
+    @Parameter
+    TestDb db;
+
     private static final Instant T0 = Instant.parse("2026-11-21T02:00:00Z");
 
     @TempDir
@@ -41,7 +49,7 @@ class AuditAndReceiptTest {
     /** T1: two sales approved (10.00, 20.00), one settled, both rung up; T2: a sale of 5.00 settled, not rung up. */
     @BeforeEach
     void seed() throws Exception {
-        url = Fixtures.url(dir);
+        url = db.newLedger(dir);
         LocalDateTime t = DAY.atTime(14, 3);
         TerminalRecord s1 = sale("term.xml", 10, "T1", "41", "000000000041", 1000, t);
         TerminalRecord s2 = sale("term.xml", 40, "T1", "42", "000000000042", 2000, t.plusMinutes(5));

@@ -7,7 +7,11 @@ import dev.posrecon.core.error.StoreException;
 import dev.posrecon.core.model.SettlementRecord;
 import dev.posrecon.core.model.SourceRef;
 import dev.posrecon.core.model.TerminalRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -28,14 +32,26 @@ import static dev.posrecon.core.store.Fixtures.settled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDb.class)
 class LedgerTest {
+    @Parameter
+    TestDb db;
+
     private static final Instant T0 = Instant.parse("2026-11-21T02:00:00Z");
 
     @TempDir
     Path dir;
 
+    private String url;
+
+    @BeforeEach
+    void newLedger() {
+        url = db.newLedger(dir);
+    }
+
     private String url() {
-        return Fixtures.url(dir);
+        return url;
     }
 
     private long count(String sql) throws SQLException {
@@ -77,15 +93,15 @@ class LedgerTest {
         try (Connection c = DriverManager.getConnection(url()); Statement st = c.createStatement()) {
             backTo(st, 1);
         }
-        assertThat(count("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME = 'RECEIPTS_CARD_RRN'"))
+        assertThat(db.indexCount(url, "receipts_card_rrn"))
                 .isZero();
         try (Ledger ledger = Ledger.open(url())) {
             assertThat(ids(ledger.listCases(CaseFilter.all()))).containsExactly("C-A");
         }
         assertThat(count("SELECT MAX(version) FROM schema_version")).isEqualTo(Schema.latest());
-        assertThat(count("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME = 'RECEIPTS_CARD_RRN'"))
+        assertThat(db.indexCount(url, "receipts_card_rrn"))
                 .isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME = 'RECEIPTS_STATUS'"))
+        assertThat(db.indexCount(url, "receipts_status"))
                 .isEqualTo(1);
     }
 
@@ -107,8 +123,53 @@ class LedgerTest {
                     .satisfies(x -> assertThat(x.terminalId()).isEqualTo("T1"));
         }
         assertThat(count("SELECT MAX(version) FROM schema_version")).isEqualTo(Schema.latest());
-        assertThat(count("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME = 'RECEIPTS_STATUS'"))
+        assertThat(db.indexCount(url, "receipts_status"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aVersion4LedgerGetsTheAppendOnlyHistoryAndKeepsItsCasesAndEvents() throws Exception {
+        try (Ledger ledger = Ledger.open(url())) {
+            runWith(ledger, T0, reconCase("C-A", CaseType.OVER_CHARGE, 1000, DAY, "T1"));
+            ledger.updateStatus("C-A", CaseStatus.CONTACTED, "called", "carol", T0.plusSeconds(60));
+        }
+        try (Connection c = DriverManager.getConnection(url()); Statement st = c.createStatement()) {
+            backTo(st, 4);
+            // schema 4 let anyone rewrite history
+            st.executeUpdate("UPDATE case_events SET note = 'called (edited)' WHERE actor = 'carol'");
+        }
+        try (Ledger ledger = Ledger.open(url())) {
+            assertThat(ledger.history("C-A")).extracting(CaseEvent::note)
+                    .containsExactly("created by run 1", "called (edited)");
+        }
+        assertThat(count("SELECT MAX(version) FROM schema_version")).isEqualTo(Schema.latest());
+        assertHistoryIsAppendOnly();
+    }
+
+    @Test
+    void caseHistoryIsAppendOnlyInTheDatabaseWhoeverAsks() throws Exception {
+        try (Ledger ledger = Ledger.open(url())) {
+            runWith(ledger, T0, reconCase("C-A", CaseType.OVER_CHARGE, 1000, DAY, "T1"));
+            ledger.updateStatus("C-A", CaseStatus.RESOLVED, "refunded", "erin", T0.plusSeconds(60));
+        }
+        assertHistoryIsAppendOnly();
+        try (Ledger ledger = Ledger.open(url())) {
+            assertThat(ledger.history("C-A")).extracting(CaseEvent::note).containsExactly("created by run 1",
+                    "refunded");
+        }
+    }
+
+    /** The ledger's owner (H2's admin, PostgreSQL's superuser) can neither change nor delete a history row. */
+    private void assertHistoryIsAppendOnly() throws SQLException {
+        List<String> refused = List.of("UPDATE case_events SET note = 'rewritten'", "DELETE FROM case_events");
+        for (String sql : db == TestDb.POSTGRESQL ? java.util.stream.Stream.concat(refused.stream(),
+                java.util.stream.Stream.of("TRUNCATE case_events")).toList() : refused) {
+            try (Connection c = DriverManager.getConnection(url()); Statement st = c.createStatement()) {
+                assertThatThrownBy(() -> st.executeUpdate(sql)).as(sql).isInstanceOf(SQLException.class)
+                        .hasMessageContaining("case history is append-only");
+            }
+        }
+        assertThat(count("SELECT COUNT(*) FROM case_events")).isEqualTo(2);
     }
 
     /**
@@ -120,11 +181,8 @@ class LedgerTest {
         try (Ledger ignored = Ledger.open(url())) {
             try (Connection c = DriverManager.getConnection(url()); Statement st = c.createStatement()) {
                 for (String table : List.of("receipts", "terminal_records", "settlement_records")) {
-                    try (ResultSet rs = st.executeQuery("EXPLAIN " + LedgerRun.openItemsSql(table))) {
-                        rs.next();
-                        assertThat(rs.getString(1)).as(table)
-                                .contains(table.toUpperCase(java.util.Locale.ROOT) + "_STATUS: STATUS = 'OPEN'");
-                    }
+                    assertThat(db.plan(st, LedgerRun.openItemsSql(table))).as(table)
+                            .containsIgnoringCase(table + "_status");
                 }
             }
         }
@@ -132,6 +190,14 @@ class LedgerTest {
 
     /** Back to what schema version {@code version} left: the later scripts undone, newest first. */
     static void backTo(Statement st, int version) throws SQLException {
+        if (version < 5) {
+            boolean pg = st.getConnection().getMetaData().getDatabaseProductName().contains("PostgreSQL");
+            st.execute("DROP TRIGGER case_events_append_only" + (pg ? " ON case_events" : ""));
+            if (pg) {
+                st.execute("DROP TRIGGER case_events_no_truncate ON case_events");
+                st.execute("DROP FUNCTION posrecon_case_events_append_only()");
+            }
+        }
         if (version < 4) {
             st.execute("DROP TABLE receipt_block_bodies");
             st.execute("DROP TABLE receipt_blocks");
@@ -143,32 +209,6 @@ class LedgerTest {
             st.execute("DROP INDEX receipts_card_rrn");
         }
         st.execute("DELETE FROM schema_version WHERE version > " + version);
-    }
-
-    @Test
-    void defaultUrlIsAnH2FileUnderTheDataDirectory() {
-        assertThat(Ledger.defaultUrl()).startsWith("jdbc:h2:file:").endsWith("posrecon/ledger");
-        assertThat(Ledger.url(null)).isEqualTo(Ledger.defaultUrl());
-        assertThat(Ledger.url(" ")).isEqualTo(Ledger.defaultUrl());
-    }
-
-    @Test
-    void aPlainPathIsAnH2LedgerFileAndAJdbcUrlIsKept() throws Exception {
-        assertThat(Ledger.url("jdbc:h2:mem:x")).isEqualTo("jdbc:h2:mem:x");
-        assertThat(Ledger.url("JDBC:postgresql://db/posrecon")).isEqualTo("JDBC:postgresql://db/posrecon");
-        String plain = Ledger.url(dir.resolve("plain").toString());
-        assertThat(plain).isEqualTo("jdbc:h2:file:" + dir.resolve("plain").toAbsolutePath());
-        assertThat(Ledger.url(dir.resolve("plain.mv.db").toString())).isEqualTo(plain);
-        assertThat(Ledger.url("rel/../ledger")).isEqualTo("jdbc:h2:file:" + Path.of("ledger").toAbsolutePath());
-
-        try (Ledger ledger = Ledger.open(dir.resolve("plain").toString())) {
-            assertThat(ledger.url()).isEqualTo(plain);
-            runWith(ledger, T0, reconCase("C-A", CaseType.OVER_CHARGE, 1000, DAY, "T1"));
-        }
-        assertThat(dir.resolve("plain.mv.db")).exists();
-        try (Ledger again = Ledger.open(dir.resolve("plain.mv.db").toString())) {
-            assertThat(again.listCases(CaseFilter.all())).extracting(StoredCase::caseId).containsExactly("C-A");
-        }
     }
 
     @Test
@@ -251,6 +291,47 @@ class LedgerTest {
             SyncResult third = runWith(ledger, T0.plusSeconds(2 * 86400), a, b);
             assertThat(third.reopened()).isEqualTo(1);
             assertThat(ledger.findCase("C-B").orElseThrow().status()).isEqualTo(CaseStatus.OPEN);
+        }
+    }
+
+    /**
+     * A run closes a case that is no longer found while a person changes it: the person's update waits for the run
+     * and is then refused as stale (the case moved on), never applied over the run's close, nor the run's close over
+     * it; a change made before the run read the case is kept and the close starts from it.
+     */
+    @Test
+    void aStaffChangeRacingARunsAutoCloseIsNeitherLostNorOverwritten() throws Exception {
+        ReconCase a = reconCase("C-A", CaseType.OVER_CHARGE, 1000, DAY, "T1");
+        ReconCase b = reconCase("C-B", CaseType.UNSETTLED_SALE, 2500, DAY, "T1");
+        ReconCase c = reconCase("C-C", CaseType.UNSETTLED_SALE, 700, DAY, "T1");
+        try (Ledger ledger = Ledger.open(url()); Ledger staff = Ledger.open(url())) {
+            runWith(ledger, T0, a, b, c);
+            try (LedgerRun run = ledger.beginRun("cron", "", T0.plusSeconds(86400))) {
+                // before the run reads the cases: kept, and the run's close starts from it
+                staff.updateStatus("C-C", CaseStatus.CONTACTED, "asked the acquirer", "dave", T0.plusSeconds(80000));
+                run.syncCases(List.of(a), Set.of(DAY), T0.plusSeconds(86400));
+                java.util.concurrent.CompletableFuture<StoredCase> late = java.util.concurrent.CompletableFuture
+                        .supplyAsync(() -> staff.updateStatus("C-B", CaseStatus.CONTACTED, "called", "carol",
+                                T0.plusSeconds(90100)));
+                Thread.sleep(300);
+                assertThat(late).as("waits for the run holding the case").isNotDone();
+                run.commit();
+                assertThatThrownBy(() -> late.get(30, java.util.concurrent.TimeUnit.SECONDS)).cause()
+                        .isInstanceOfSatisfying(ReconException.class, e -> assertThat(e.exitCode()).isEqualTo(4))
+                        .hasMessageContaining("C-B");
+            }
+            assertThat(ledger.findCase("C-B").orElseThrow().closedBy()).isEqualTo("posrecon");
+            assertThat(ledger.history("C-B")).extracting(CaseEvent::actor, CaseEvent::from, CaseEvent::to)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("posrecon", null, CaseStatus.OPEN),
+                            org.assertj.core.groups.Tuple.tuple("posrecon", CaseStatus.OPEN, CaseStatus.RESOLVED));
+            assertThat(ledger.history("C-C")).extracting(CaseEvent::actor, CaseEvent::from, CaseEvent::to)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("posrecon", null, CaseStatus.OPEN),
+                            org.assertj.core.groups.Tuple.tuple("dave", CaseStatus.OPEN, CaseStatus.CONTACTED),
+                            org.assertj.core.groups.Tuple.tuple("posrecon", CaseStatus.CONTACTED,
+                                    CaseStatus.RESOLVED));
+            // told the case moved on, the person decides again from what it is now
+            assertThat(staff.updateStatus("C-B", CaseStatus.OPEN, "still unpaid", "carol", T0.plusSeconds(90200))
+                    .status()).isEqualTo(CaseStatus.OPEN);
         }
     }
 
@@ -442,69 +523,11 @@ class LedgerTest {
                 assertThatThrownBy(() -> second.beginRun("bob", "", T0.plusSeconds(5)))
                         .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.exitCode()).isEqualTo(4))
                         .hasMessage("another posrecon run holds the ledger since 2026-11-21T02:00:00Z (run "
-                                + run.runId() + " by alice)");
+                                + run.runId() + " by alice); try again when it has finished, or give --wait SECONDS");
             }
             try (LedgerRun run = second.beginRun("bob", "", T0.plusSeconds(10))) {
                 run.commit();
             }
-        }
-    }
-
-    @Test
-    void aRunKilledMidWayLeavesThePreviousStateAndNoLock() throws Exception {
-        try (Ledger ledger = Ledger.open(url())) {
-            runWith(ledger, T0, reconCase("C-A", CaseType.OVER_CHARGE, 1000, DAY, "T1"));
-        }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                CrashingRun.class.getName(), url()).redirectErrorStream(true).start();
-        try {
-            java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()));
-            String line;
-            StringBuilder seen = new StringBuilder();
-            while ((line = out.readLine()) != null && !line.equals("READY")) {
-                seen.append(line).append('\n');
-            }
-            assertThat(line).as("child output: %s", seen).isEqualTo("READY");
-            // while the child holds the database file, another process is refused with who holds it
-            assertThatThrownBy(() -> Ledger.open(url()))
-                    .isInstanceOf(StoreException.class)
-                    .hasMessageContaining("another posrecon run holds the ledger since")
-                    .hasMessageContaining("by crasher)");
-        } finally {
-            p.destroyForcibly();
-            p.waitFor();
-        }
-        try (Ledger ledger = Ledger.open(url())) {
-            assertThat(ids(ledger.listCases(CaseFilter.all()))).containsExactly("C-A");
-            assertThat(ledger.findCase("C-A").orElseThrow().lastSeenRun()).isEqualTo(1);
-            try (LedgerRun run = ledger.beginRun("after", "", T0.plusSeconds(600))) {
-                assertThat(run.openItems().terminal()).isEmpty();
-                run.commit();
-            }
-        }
-        assertThat(count("SELECT COUNT(*) FROM terminal_records")).isZero();
-        assertThat(count("SELECT COUNT(*) FROM runs WHERE actor = 'crasher'")).isZero();
-    }
-
-    /** The child JVM of the crash test: a big run that never commits, then waits to be killed. */
-    public static final class CrashingRun {
-        public static void main(String[] args) throws Exception {
-            Ledger ledger = Ledger.open(args[0]);
-            LedgerRun run = ledger.beginRun("crasher", "", Instant.now());
-            List<TerminalRecord> many = new java.util.ArrayList<>();
-            for (int i = 0; i < 20_000; i++) {
-                many.add(sale("big.xml", i, "T1", "" + i, "" + i, 100 + i, DAY.atTime(10, 0)));
-            }
-            run.saveRecords(many, List.of(), List.of(), r -> "OPEN");
-            run.syncCases(List.of(reconCase("C-A", CaseType.OVER_CHARGE, 999, DAY, "T9"),
-                    reconCase("C-NEW", CaseType.OVER_CHARGE, 1, DAY, "T9")), Set.of(DAY), Instant.now());
-            try (Statement st = DriverManager.getConnection(args[0]).createStatement()) {
-                st.execute("CHECKPOINT");
-            }
-            System.out.println("READY");
-            System.out.flush();
-            Thread.sleep(Long.MAX_VALUE);
         }
     }
 

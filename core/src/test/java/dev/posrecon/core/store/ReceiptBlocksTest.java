@@ -5,7 +5,11 @@ import dev.posrecon.core.model.ReceiptKind;
 import dev.posrecon.core.model.SourceRef;
 import dev.posrecon.core.model.Tender;
 import dev.posrecon.core.model.TenderType;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -26,12 +30,24 @@ import static dev.posrecon.core.store.Fixtures.cny;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Matched receipts kept in blocks (schema 4): stored, found and reprinted as the rows were. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDb.class)
 class ReceiptBlocksTest {
+    @Parameter
+    TestDb db;
+
     private static final Instant T0 = Instant.parse("2026-11-21T02:00:00Z");
     private static final LocalDateTime OPENING = DAY.atTime(8, 0);
 
     @TempDir
     Path dir;
+
+    private String url;
+
+    @BeforeEach
+    void newLedger() {
+        url = db.newLedger(dir);
+    }
 
     /** Receipt {@code i}: store S1 or S2 by parity, a card tender with RRN 6324000000{i}, one a minute. */
     private static Receipt receipt(int i) {
@@ -53,7 +69,7 @@ class ReceiptBlocksTest {
     }
 
     private long count(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(Fixtures.url(dir)); Statement st = c.createStatement();
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
@@ -67,7 +83,7 @@ class ReceiptBlocksTest {
             receipts.add(receipt(i));
         }
         Set<Receipt> inCase = Set.of(receipts.get(7), receipts.get(150));
-        try (Ledger ledger = Ledger.open(Fixtures.url(dir))) {
+        try (Ledger ledger = Ledger.open(url)) {
             store(ledger, receipts, r -> inCase.contains(r) ? "IN_CASE" : "MATCHED");
 
             // store S1: the 100 even receipts less one in a case = 99 -> 64 + 35; store S2 the same
@@ -140,7 +156,7 @@ class ReceiptBlocksTest {
         Receipt odd = new Receipt(new SourceRef("journal.csv", 9), "N\u001E\u001B1", "S1", "R1", "C1", OPENING,
                 ReceiptKind.SALE, cny(700), List.of(new Tender(new SourceRef("journal.csv", 9), TenderType.CARD,
                 cny(700), "T\u001F9", null, "RRN\u001F9", null, "9999")), null, null, null, null);
-        try (Ledger ledger = Ledger.open(Fixtures.url(dir))) {
+        try (Ledger ledger = Ledger.open(url)) {
             store(ledger, List.of(receipt(1), odd), x -> "MATCHED");
             assertThat(count("SELECT COUNT(*) FROM receipts")).isZero();
             assertThat(ledger.findReceipts(new ReceiptQuery(null, null, null, null, null, null, "N\u001E\u001B1")))
@@ -156,7 +172,7 @@ class ReceiptBlocksTest {
         String huge = "x".repeat(ReceiptBlocks.MAX_CHARS + 1);
         Receipt r = new Receipt(new SourceRef("journal.csv", 2), "BIG-1", "S1", "R1", "C1", OPENING,
                 ReceiptKind.SALE, cny(500), List.of(), null, null, null, huge);
-        try (Ledger ledger = Ledger.open(Fixtures.url(dir))) {
+        try (Ledger ledger = Ledger.open(url)) {
             store(ledger, List.of(r, receipt(1)), x -> "MATCHED");
             assertThat(count("SELECT COUNT(*) FROM receipts")).isEqualTo(1);
             assertThat(count("SELECT SUM(receipt_count) FROM receipt_blocks")).isEqualTo(1);
@@ -169,7 +185,7 @@ class ReceiptBlocksTest {
     @Test
     void aReloadReplacesTheFilesBlocks() throws Exception {
         List<Receipt> receipts = List.of(receipt(1), receipt(2), receipt(3));
-        try (Ledger ledger = Ledger.open(Fixtures.url(dir))) {
+        try (Ledger ledger = Ledger.open(url)) {
             store(ledger, receipts, x -> "MATCHED");
             try (LedgerRun run = ledger.beginRun("cron", "", T0.plusSeconds(60))) {
                 run.registerFile(Fixtures.file(dir, "journal.csv", "j\n"), "journal.csv", "JOURNAL", true);
@@ -187,14 +203,14 @@ class ReceiptBlocksTest {
     /** A version-3 ledger kept matched receipts as rows: after the migration they are found beside the blocks. */
     @Test
     void receiptRowsOfAVersion3LedgerAreFoundBesideTheBlocks() throws Exception {
-        try (Ledger ledger = Ledger.open(Fixtures.url(dir))) {
+        try (Ledger ledger = Ledger.open(url)) {
             store(ledger, List.of(receipt(5)), x -> "IN_CASE");
         }
-        try (Connection c = DriverManager.getConnection(Fixtures.url(dir)); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
             st.execute("UPDATE receipts SET status = 'MATCHED'");
             LedgerTest.backTo(st, 3);
         }
-        try (Ledger ledger = Ledger.open(Fixtures.url(dir))) {
+        try (Ledger ledger = Ledger.open(url)) {
             try (LedgerRun run = ledger.beginRun("cron", "", T0.plusSeconds(86400))) {
                 run.registerFile(Fixtures.file(dir, "journal-2.csv", "j2\n"), "journal.csv", "JOURNAL", false);
                 assertThat(run.openItems().receipts()).isEmpty();
@@ -213,16 +229,14 @@ class ReceiptBlocksTest {
     /** A look-up by RRN or number reads the block rows through the index on the range's top, not every block. */
     @Test
     void blockLookUpsUseTheRangeIndexes() throws Exception {
-        try (Ledger ignored = Ledger.open(Fixtures.url(dir));
-             Connection c = DriverManager.getConnection(Fixtures.url(dir)); Statement st = c.createStatement()) {
+        try (Ledger ignored = Ledger.open(url);
+             Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
             Set<String> plans = new HashSet<>();
             for (String where : List.of("b.rrn_max >= '1' AND b.rrn_min <= '1'",
                     "b.receipt_no_max >= '1' AND b.receipt_no_min <= '1'")) {
-                try (ResultSet rs = st.executeQuery("EXPLAIN SELECT b.run_id, d.body FROM receipt_blocks b"
-                        + " JOIN receipt_block_bodies d ON d.block_id = b.id WHERE " + where)) {
-                    rs.next();
-                    plans.add(rs.getString(1));
-                }
+                plans.add(db.plan(st, "SELECT b.run_id, d.body FROM receipt_blocks b"
+                        + " JOIN receipt_block_bodies d ON d.block_id = b.id WHERE " + where)
+                        .toUpperCase(java.util.Locale.ROOT));
             }
             assertThat(plans).anySatisfy(p -> assertThat(p).contains("RECEIPT_BLOCKS_RRN"))
                     .anySatisfy(p -> assertThat(p).contains("RECEIPT_BLOCKS_NO"));

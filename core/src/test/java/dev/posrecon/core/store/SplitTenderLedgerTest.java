@@ -6,7 +6,11 @@ import dev.posrecon.core.model.SourceRef;
 import dev.posrecon.core.model.Tender;
 import dev.posrecon.core.model.TenderType;
 import dev.posrecon.core.model.TerminalRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -20,11 +24,23 @@ import static dev.posrecon.core.store.Fixtures.sale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A receipt paid by two cards (and cash) keeps all its tenders through the ledger, folded into its row. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDb.class)
 class SplitTenderLedgerTest {
+    @Parameter
+    TestDb db;
+
     private static final Instant T0 = Instant.parse("2026-11-21T02:00:00Z");
 
     @TempDir
     Path dir;
+
+    private String url;
+
+    @BeforeEach
+    void newLedger() {
+        url = db.newLedger(dir);
+    }
 
     private static final LocalDateTime T = DAY.atTime(15, 10);
     /** The second card's sale: the register printed its STAN and card ending only. */
@@ -53,7 +69,7 @@ class SplitTenderLedgerTest {
 
     @Test
     void aReceiptWithTwoCardsIsFoundByTheSecondCardAndReprintedWithBoth() throws Exception {
-        try (Ledger ledger = Ledger.open(Fixtures.url(dir))) {
+        try (Ledger ledger = Ledger.open(url)) {
             store(ledger, "MATCHED");
 
             List<ReceiptMatch> bySecondCard = ledger.findReceipts(
@@ -95,7 +111,7 @@ class SplitTenderLedgerTest {
 
     @Test
     void anOpenSplitReceiptComesBackWithAllItsTenders() throws Exception {
-        try (Ledger ledger = Ledger.open(Fixtures.url(dir))) {
+        try (Ledger ledger = Ledger.open(url)) {
             store(ledger, "OPEN");
             try (LedgerRun run = ledger.beginRun("cron", "", T0.plusSeconds(86400))) {
                 List<Receipt> open = run.openItems().receipts();
