@@ -60,7 +60,7 @@ final class AuditCommand implements Callable<Integer> {
             throw new UsageException("give --date, or --from (and --to) with --html");
         }
         if (html != null) {
-            Path written = LedgerReports.write(ledger.db, first, last, html, config.load(), redactContacts);
+            Path written = LedgerReports.write(ledger.access(), first, last, html, config.load(), redactContacts);
             spec.commandLine().getOut().println("Written: " + written);
             return 0;
         }

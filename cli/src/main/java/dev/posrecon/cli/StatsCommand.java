@@ -48,7 +48,7 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() {
         LocalDate first = date != null ? date : from;
         LocalDate last = date != null ? date : to != null ? to : from;
-        RangeRates r = Stats.run(new StatsRequest(summary, ledger.db, first, last));
+        RangeRates r = Stats.run(new StatsRequest(summary, summary != null ? null : ledger.access(), first, last));
         spec.commandLine().getOut().print(switch (format) {
             case text -> r.toText(byDay);
             case csv -> r.toCsv();

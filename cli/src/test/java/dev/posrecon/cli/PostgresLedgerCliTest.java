@@ -76,6 +76,13 @@ class PostgresLedgerCliTest {
         assertThat(find.out()).contains("S01-20261120-000242");
         Result reprint = run(with(login, "receipt", "reprint", "S01-20261120-000242"));
         assertThat(reprint.out()).contains("DUPLICATE");
+        Result stats = run(with(login, "stats", "--date", "2026-11-20", "--format", "csv"));
+        assertThat(stats.code()).as(stats.err()).isZero();
+        assertThat(stats.out()).contains("C09");
+        Path html = dir.resolve("day.html");
+        Result report = run(with(login, "audit", "--date", "2026-11-20", "--html", html.toString()));
+        assertThat(report.code()).as(report.err()).isZero();
+        assertThat(Files.readString(html)).contains("PR-E88EA0");
     }
 
     @Test

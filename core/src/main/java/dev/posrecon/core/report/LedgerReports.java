@@ -11,6 +11,7 @@ import dev.posrecon.core.stats.LedgerRates;
 import dev.posrecon.core.store.AuditReport;
 import dev.posrecon.core.store.CaseFilter;
 import dev.posrecon.core.store.Ledger;
+import dev.posrecon.core.store.LedgerAccess;
 import dev.posrecon.core.store.StoredCase;
 
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ public final class LedgerReports {
     /**
      * @param redact mask every contact address and leave the drafts out (they may name the customer)
      */
-    public static Path write(String dbUrl, LocalDate from, LocalDate to, Path file, ReconConfig config,
+    public static Path write(LedgerAccess access, LocalDate from, LocalDate to, Path file, ReconConfig config,
                              boolean redact) {
         if (to.isBefore(from)) {
             throw new UsageException("--to " + to + " is before --from " + from);
@@ -45,7 +46,7 @@ public final class LedgerReports {
         if (from.plusDays(MAX_DAYS).isBefore(to)) {
             throw new UsageException("a report covers at most " + MAX_DAYS + " days, asked for " + from + " .. " + to);
         }
-        try (Ledger ledger = Ledger.openExisting(dbUrl)) {
+        try (Ledger ledger = Ledger.openExisting(access)) {
             List<DayReport.Row> rows = new ArrayList<>();
             for (StoredCase c : ledger.listCases(new CaseFilter(from, to, null, null, null, null))) {
                 rows.add(new DayReport.Row(redact ? redacted(c.reconCase()) : c.reconCase(), c.status().name()));

@@ -24,7 +24,7 @@ public final class Stats {
         if (r.from() == null || r.to() == null) {
             throw new UsageException("give --from and --to (or --date) for the ledger, or --summary FILE");
         }
-        try (Ledger ledger = Ledger.openExisting(r.dbUrl())) {
+        try (Ledger ledger = Ledger.openExisting(r.ledger())) {
             return LedgerRates.of(ledger, r.from(), r.to());
         }
     }
