@@ -4,6 +4,7 @@ import dev.posrecon.core.config.KindMapping;
 import dev.posrecon.core.config.ReconConfig;
 import dev.posrecon.core.ingest.Interner;
 import dev.posrecon.core.ingest.ReadResult;
+import dev.posrecon.core.model.Cards;
 import dev.posrecon.core.model.Currencies;
 import dev.posrecon.core.model.Money;
 import dev.posrecon.core.model.Reject;
@@ -152,6 +153,12 @@ final class TxnPairer {
             return;
         }
         Pending same = open.get(key);
+        if (same != null && !sameRequest(same, m)) {
+            // the STAN came round again (a reset at key exchange or batch close) while the old request is still
+            // unanswered: the old one timed out, and the response to come is the new one's
+            close(same);
+            same = null;
+        }
         if (same != null || (isRepeat(m.mti) && done.containsKey(key))) {
             // a repeat (0201, 0421) or the same request logged twice: one transaction
             ignored++;
@@ -198,13 +205,7 @@ final class TxnPairer {
             p = uniqueOpen(key);
         }
         if (p != null) {
-            open.remove(p.key);
-            if (p.key.tid == null) {
-                removeFrom(openWithoutTid, p.key, p);
-            }
-            if (openByStan != null) {
-                removeFrom(openByStan, p.key.withoutTid(), p);
-            }
+            unindex(p);
             done.put(p.key, p);
             p.complete(m);
             return;
@@ -229,6 +230,46 @@ final class TxnPairer {
         }
         reject(m.line, m.mti + " response with no request (terminal " + (m.tid == null ? "?" : m.tid) + ", STAN "
                 + m.stan + ")", raw.get());
+    }
+
+    /**
+     * True when {@code m} can be a second copy of the open request {@code p} (a repeat, or one message logged by both
+     * ends): nothing the two both carry differs — processing code, amount, card ending. A request that differs is a
+     * new payment that reuses the STAN.
+     */
+    private boolean sameRequest(Pending p, IsoMessage m) {
+        IsoMessage q = p.request;
+        if (!Objects.equals(q.proc, m.proc)) {
+            return false;
+        }
+        if (p.amount != null && m.amount != null) {
+            try {
+                if (!p.amount.equals(amount(m))) {
+                    return false;
+                }
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+        String a = Cards.last4(q.card());
+        String b = Cards.last4(m.card());
+        return a == null || b == null || a.equals(b);
+    }
+
+    /** Ends an open request with no response (a timeout): it keeps its place in file order. */
+    private void close(Pending p) {
+        unindex(p);
+        p.complete(null);
+    }
+
+    private void unindex(Pending p) {
+        open.remove(p.key);
+        if (p.key.tid == null) {
+            removeFrom(openWithoutTid, p.key, p);
+        }
+        if (openByStan != null) {
+            removeFrom(openByStan, p.key.withoutTid(), p);
+        }
     }
 
     /**

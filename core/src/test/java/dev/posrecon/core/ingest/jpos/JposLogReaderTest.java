@@ -357,12 +357,40 @@ class JposLogReaderTest {
                 .containsExactly("0210 response with no request (terminal ?, STAN 000005)");
     }
 
+    @Test
+    void aRequestThatReusesTheStanOfAnUnansweredOneIsANewPaymentNotARepeat() throws Exception {
+        StringBuilder log = new StringBuilder();
+        // STAN 42's sale of 10.00 gets no answer; the terminal's STAN comes round and a sale of 25.00 takes it
+        log.append(message("0200", "T1", "000042", null, "10:00:00", "000000001000"));
+        log.append(message("0200", "T1", "000042", null, "11:30:00", "000000002500"));
+        log.append(message("0210", "T1", "000042", "00", "11:30:01", "000000002500"));
+        // a true second copy (same amount) of an open request is still one transaction
+        log.append(message("0200", "T1", "000043", null, "11:31:00", "000000000700"));
+        log.append(message("0200", "T1", "000043", null, "11:31:00", "000000000700"));
+        log.append(message("0210", "T1", "000043", "00", "11:31:01", "000000000700"));
+        ReadResult<TerminalRecord> r = JposLogReader.read(
+                new ByteArrayInputStream(log.toString().getBytes(StandardCharsets.UTF_8)), "t.xml", SHANGHAI,
+                LocalDate.of(2026, 11, 20), 4096);
+        assertThat(r.records()).extracting(TerminalRecord::stan, t -> t.amount().minor(),
+                        TerminalRecord::responseCode)
+                .containsExactly(
+                        tuple("000042", 1000L, null),
+                        tuple("000042", 2500L, "00"),
+                        tuple("000043", 700L, "00"));
+        assertThat(r.rejects()).isEmpty();
+        assertThat(r.ignored()).isEqualTo(1);
+    }
+
     private static String message(String mti, String tid, String stan, String rc, String time) {
+        return message(mti, tid, stan, rc, time, "000000001000");
+    }
+
+    private static String message(String mti, String tid, String stan, String rc, String time, String amount) {
         return "<log realm=\"t\" at=\"2026-11-20T" + time + ".000\">\n  <" + (rc == null ? "send" : "receive")
                 + "><isomsg>\n"
                 + "    <field id=\"0\" value=\"" + mti + "\"/>\n"
                 + "    <field id=\"3\" value=\"000000\"/>\n"
-                + "    <field id=\"4\" value=\"000000001000\"/>\n"
+                + "    <field id=\"4\" value=\"" + amount + "\"/>\n"
                 + "    <field id=\"11\" value=\"" + stan + "\"/>\n"
                 + (tid == null ? "" : "    <field id=\"41\" value=\"" + tid + "\"/>\n")
                 + (rc == null ? "" : "    <field id=\"39\" value=\"" + rc + "\"/>\n")
