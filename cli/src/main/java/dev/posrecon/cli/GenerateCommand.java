@@ -70,6 +70,12 @@ final class GenerateCommand implements Callable<Integer> {
                     + "a cashier whose error rate is far above the others'. Default: none."})
     String traineeCashier;
 
+    @Option(names = "--coincidences",
+            description = {"Also write what fools a matcher that trusts a weak key, none of it a case: STANs that "
+                    + "come round on a terminal, the same amount on the same card minutes apart, an RRN two terminals "
+                    + "used, unknown settlement lines carrying a settled sale's STAN, declined voids of voids."})
+    boolean coincidences;
+
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory.")
     Path out;
 
@@ -80,7 +86,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         long started = System.nanoTime();
         GenerationResult r = DayGenerator.generate(new GeneratorOptions(transactions, terminals, merchants, date, zone,
-                currency, seed, caseRate, feeRate, merchantName, out, traineeCashier));
+                currency, seed, caseRate, feeRate, merchantName, out, traineeCashier, coincidences));
         if (!quiet) {
             PrintWriter w = spec.commandLine().getOut();
             w.printf("%d transactions on %d terminals, %d receipts, %d settlement lines, %d planted cases %s%n",

@@ -8,7 +8,10 @@ import dev.posrecon.core.model.TerminalRecord;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Builds one {@link ReconCase}: the references come from the primary record (terminal, else settlement, else
@@ -23,6 +26,9 @@ public final class CaseBuilder {
     private SettlementRecord settlement;
     private Receipt receipt;
     private final List<Evidence> evidence = new ArrayList<>();
+    /** The record behind each evidence, for its match note. */
+    private final List<Object> records = new ArrayList<>();
+    private Function<Object, String> matchNotes = r -> null;
     private String detail = "";
     private String matchRule = "";
     private boolean ambiguous;
@@ -41,6 +47,7 @@ public final class CaseBuilder {
                 terminal = t;
             }
             evidence.add(Evidences.of(t, role));
+            records.add(t);
         }
         return this;
     }
@@ -51,6 +58,7 @@ public final class CaseBuilder {
                 settlement = s;
             }
             evidence.add(Evidences.of(s, role));
+            records.add(s);
         }
         return this;
     }
@@ -61,6 +69,7 @@ public final class CaseBuilder {
                 receipt = r;
             }
             evidence.add(Evidences.of(r, role));
+            records.add(r);
         }
         return this;
     }
@@ -74,6 +83,15 @@ public final class CaseBuilder {
         if (r != null && !r.isEmpty()) {
             this.matchRule = matchRule.isEmpty() ? r : (matchRule.contains(r) ? matchRule : matchRule + "+" + r);
         }
+        return this;
+    }
+
+    /**
+     * Where each evidence record's {@code match_note} comes from: why the matcher did not link it where a key
+     * pointed (see the match's link veto); null for none.
+     */
+    public CaseBuilder matchNotes(Function<Object, String> notes) {
+        this.matchNotes = notes;
         return this;
     }
 
@@ -138,6 +156,16 @@ public final class CaseBuilder {
             key = "R|" + receiptNo + "|" + time;
         }
         String id = CaseIds.of(type, reason, mid, tid, key);
+        List<Evidence> evidence = new ArrayList<>(this.evidence);
+        for (int i = 0; i < evidence.size(); i++) {
+            String note = matchNotes.apply(records.get(i));
+            if (note != null) {
+                Evidence e = evidence.get(i);
+                Map<String, String> f = new LinkedHashMap<>(e.fields());
+                f.put("match_note", note);
+                evidence.set(i, new Evidence(e.source(), e.ref(), e.role(), f));
+            }
+        }
         return new ReconCase(id, type, severity(config), direction, amount, date, mid, tid, receiptNo, stan, rrn,
                 auth, card, member, time, reason, detail, matchRule, ambiguous, evidence, null);
     }

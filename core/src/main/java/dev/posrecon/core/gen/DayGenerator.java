@@ -132,6 +132,9 @@ public final class DayGenerator {
     private long receipts;
     private long settlementLines;
     private int echoStan;
+    /** The last RRN a terminal got, and which terminal (for coincidences: another terminal gets it too). */
+    private String lastRrn;
+    private int lastRrnTerminal = -1;
 
     /** One terminal, its register and its open settlement batch. */
     private static final class Term {
@@ -149,6 +152,8 @@ public final class DayGenerator {
         long lastTxnEnd = -DAY;
         final long[] recent = new long[RECENT];
         int recentPos;
+        /** The STAN of the last sale settled (for coincidences: an unknown line that carries it). */
+        String lastSettledStan;
 
         Term(int index, String id, String merchantId, int store, String registerId, String realm) {
             this.index = index;
@@ -390,6 +395,9 @@ public final class DayGenerator {
     }
 
     private long normal(Term t, long start) {
+        if (o.coincidences() && t.stan > 20 && rnd.nextInt(60) == 0) {
+            t.stan = 0; // a key exchange or batch close resets the terminal's STAN: the day's STANs come round
+        }
         int r = rnd.nextInt(100);
         if (r < 20) {
             return cashOnly(t, start);
@@ -414,6 +422,13 @@ public final class DayGenerator {
             receipt(t, at, "SALE", amount + cash, null, true, Tend.card(t.id, x, amount), Tend.cash(cash));
         } else {
             receipt(t, at, "SALE", amount, null, true, Tend.card(t.id, x, amount));
+        }
+        if (o.coincidences() && rnd.nextInt(25) == 0) {
+            // the customer comes back for a second one: the same card and amount minutes later, a new payment
+            Txn twin = request(t, later(at), "0200", "000000", amount, pan, Outcome.APPROVED, null, null);
+            settleSale(t, twin, o.feeRatePercent());
+            at = twin.respAt + receiptDelay();
+            receipt(t, at, "SALE", amount, null, true, Tend.card(t.id, twin, amount));
         }
         return at;
     }
@@ -464,6 +479,11 @@ public final class DayGenerator {
         Txn v = request(t, later(s.respAt), "0200", "020000", amount, pan, Outcome.APPROVED, s.stan, s.rrn);
         long at = v.respAt + receiptDelay();
         receipt(t, at, "VOID", amount, saleReceipt, false, Tend.card(t.id, v, amount));
+        if (o.coincidences() && rnd.nextInt(4) == 0) {
+            // the cashier tries to void the void: the host declines it, nothing changes
+            Txn vv = request(t, later(v.respAt), "0200", "020000", amount, pan, Outcome.DECLINED, v.stan, v.rrn);
+            at = vv.respAt;
+        }
         return at;
     }
 
@@ -575,7 +595,9 @@ public final class DayGenerator {
             }
             case NO_TERMINAL_RECORD -> {
                 Txn x = new Txn();
-                x.stan = zpad(++unknownStan, 6);
+                ++unknownStan;
+                // coincidences: the acquirer's unknown line carries the STAN of a sale it settled on this terminal
+                x.stan = o.coincidences() && t.lastSettledStan != null ? t.lastSettledStan : zpad(unknownStan, 6);
                 x.rrn = nextRrn();
                 x.auth = authCode();
                 x.reqAt = start;
@@ -669,6 +691,14 @@ public final class DayGenerator {
         x.approved = outcome == Outcome.APPROVED;
         boolean reversal = mti.startsWith("04");
         x.rrn = rrn != null ? rrn : reversal ? null : nextRrn();
+        if (o.coincidences() && rrn == null && !reversal) {
+            if (lastRrn != null && lastRrnTerminal != t.index && rnd.nextInt(15) == 0) {
+                x.rrn = lastRrn; // RRNs are unique per terminal only: another terminal's host gave the same one
+            } else {
+                lastRrn = x.rrn;
+                lastRrnTerminal = t.index;
+            }
+        }
         x.auth = x.approved && !reversal ? authCode() : null;
         buf.reset();
         entryOpen(t.realm, resp, (int) (resp - at));
@@ -778,6 +808,9 @@ public final class DayGenerator {
     }
 
     private void settleSale(Term t, Txn x, BigDecimal rate) {
+        if (x.stan != null && !x.stan.equals(t.lastSettledStan) && Integer.parseInt(x.stan) <= t.stan) {
+            t.lastSettledStan = x.stan;
+        }
         long fee = fee(x.amount, rate);
         settlementLine(t, x, "SALE", fee, x.amount - fee);
     }

@@ -29,6 +29,10 @@ import java.util.Objects;
  * @param traineeCashier a cashier who rings up the receipts of the register-side planted cases (keyed amounts,
  *                       declined swipes closed as paid, refunds) and every {@value #TRAINEE_SHARE}th other
  *                       receipt, so that the error rates have one cashier far above the others; null for none
+ * @param coincidences   also write the records that fool a matcher that trusts a weak key: STANs that come round on
+ *                       a terminal during the day, a second sale of the same amount on the same card minutes later,
+ *                       an RRN another terminal used too, unknown settlement lines that carry the STAN of a settled
+ *                       sale, declined voids of voids. None of them is a case; the planted cases are the same kinds
  */
 public record GeneratorOptions(
         long transactions,
@@ -42,7 +46,8 @@ public record GeneratorOptions(
         BigDecimal feeRatePercent,
         String merchantName,
         Path outDir,
-        String traineeCashier) {
+        String traineeCashier,
+        boolean coincidences) {
 
     public static final String DEFAULT_MERCHANT_ID = "898310048160001";
     public static final String DEFAULT_MERCHANT_NAME = "Lotus Lane Grocery";
@@ -98,26 +103,32 @@ public record GeneratorOptions(
     /** Options with every default but the size, seed, date, zone and output directory. */
     public static GeneratorOptions of(long transactions, long seed, LocalDate date, ZoneId zone, Path outDir) {
         return new GeneratorOptions(transactions, 0, null, date, zone, Currency.getInstance("CNY"), seed, null, null,
-                null, outDir, null);
+                null, outDir, null, false);
     }
 
     public GeneratorOptions withTerminals(int t) {
         return new GeneratorOptions(transactions, t, merchantIds, date, zone, currency, seed, caseRate, feeRatePercent,
-                merchantName, outDir, traineeCashier);
+                merchantName, outDir, traineeCashier, coincidences);
     }
 
     public GeneratorOptions withCaseRate(BigDecimal r) {
         return new GeneratorOptions(transactions, terminals, merchantIds, date, zone, currency, seed, r, feeRatePercent,
-                merchantName, outDir, traineeCashier);
+                merchantName, outDir, traineeCashier, coincidences);
     }
 
     public GeneratorOptions withTraineeCashier(String id) {
         return new GeneratorOptions(transactions, terminals, merchantIds, date, zone, currency, seed, caseRate,
-                feeRatePercent, merchantName, outDir, id);
+                feeRatePercent, merchantName, outDir, id, coincidences);
+    }
+
+    /** The same day with the coincidences a weak key falls for (see {@code coincidences}). */
+    public GeneratorOptions withCoincidences() {
+        return new GeneratorOptions(transactions, terminals, merchantIds, date, zone, currency, seed, caseRate,
+                feeRatePercent, merchantName, outDir, traineeCashier, true);
     }
 
     public GeneratorOptions withOutDir(Path dir) {
         return new GeneratorOptions(transactions, terminals, merchantIds, date, zone, currency, seed, caseRate,
-                feeRatePercent, merchantName, dir, traineeCashier);
+                feeRatePercent, merchantName, dir, traineeCashier, coincidences);
     }
 }

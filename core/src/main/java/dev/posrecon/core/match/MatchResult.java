@@ -29,6 +29,8 @@ public final class MatchResult {
     /** VOID/REVERSAL/CHARGEBACK/ADJUSTMENT lines linked to something (a sale line or a terminal txn). */
     final Set<SettlementRecord> linkedNonSale = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     final Map<Txn.TenderRef, List<Txn>> ambiguousTender = new IdentityHashMap<>();
+    /** What the link veto said while a record looked for its link ({@link LinkVeto}), by the record itself. */
+    private final Map<Object, String> matchNotes = new IdentityHashMap<>();
     final List<Txn.TenderRef> cardTenders;
     /**
      * Where each receipt's card tenders start in {@link #cardTenders}, by the receipt's position in
@@ -64,6 +66,20 @@ public final class MatchResult {
             kinds.computeIfAbsent(t.rec.kind(), k -> new java.util.ArrayList<>()).add(t);
         }
         kinds.forEach((k, l) -> byKind.put(k, List.copyOf(l)));
+    }
+
+    void note(Object record, String text) {
+        if (text != null) {
+            matchNotes.merge(record, text, (a, b) -> a.equals(b) ? a : a + "; " + b);
+        }
+    }
+
+    /**
+     * Why a record (terminal, settlement or receipt) is not linked where a key pointed: the vetoes met on its way
+     * ("terminal+STAN 501 also names sale terminal.xml:12, but RRN/amount differ"), or null.
+     */
+    public String matchNote(Object record) {
+        return matchNotes.isEmpty() ? null : matchNotes.get(record);
     }
 
     public List<Txn> txns() {

@@ -51,6 +51,7 @@ public final class Matcher {
 
     private final ReconConfig config;
     private final int threads;
+    private final LinkVeto veto;
 
     public Matcher(ReconConfig config) {
         this(config, 1);
@@ -60,6 +61,7 @@ public final class Matcher {
     public Matcher(ReconConfig config, int threads) {
         this.config = config;
         this.threads = threads;
+        this.veto = new LinkVeto(config.amountToleranceMinor());
     }
 
     public MatchResult match(List<TerminalRecord> terminal, List<SettlementRecord> settlement, List<Receipt> journal) {
@@ -127,6 +129,8 @@ public final class Matcher {
             }
             Txn orig = null;
             String rule = null;
+            LinkVeto.Facts facts = LinkVeto.Facts.of(v.rec);
+            LinkVeto.Notes notes = new LinkVeto.Notes();
             String ostan = TerminalRecord.normStan(v.rec.originalStan());
             if (ostan != null) {
                 List<Txn> c = new ArrayList<>();
@@ -136,7 +140,8 @@ public final class Matcher {
                         c.add(x);
                     }
                 }
-                orig = nearestBefore(c, v.rec.localTime());
+                orig = vettedNearestBefore(LinkVeto.VOID_F90, v.rec.originalStan(), facts, c, v.rec.localTime(),
+                        notes);
                 rule = "F90_STAN";
             }
             if (orig == null && v.rec.rrn() != null) {
@@ -146,9 +151,10 @@ public final class Matcher {
                         c.add(x);
                     }
                 }
-                orig = nearestBefore(c, v.rec.localTime());
+                orig = vettedNearestBefore(LinkVeto.VOID_RRN, v.rec.rrn(), facts, c, v.rec.localTime(), notes);
                 rule = "VOID_RRN";
             }
+            m.note(v.rec, notes.text());
             if (orig == null) {
                 continue;
             }
@@ -218,6 +224,7 @@ public final class Matcher {
                 continue;
             }
             SettlementRecord s = m.settlements.get(i);
+            m.note(s, p.note);
             if (p.ambiguous != null) {
                 m.ambiguousSettlement.put(s, p.ambiguous);
             } else if (p.txn != null) {
@@ -241,6 +248,9 @@ public final class Matcher {
                     c.add(x);
                 }
             }
+            LinkVeto.Notes notes = new LinkVeto.Notes();
+            c = vetted(LinkVeto.FALLBACK, LinkVeto.Facts.of(s), c, notes);
+            m.note(s, notes.text());
             if (c.size() == 1) {
                 link(m, i, c.get(0), FALLBACK);
             } else if (c.size() > 1) {
@@ -266,22 +276,25 @@ public final class Matcher {
 
     private Pick strongPick(SettlementRecord s, TxnKind want, Index idx) {
         String tid = s.terminalId();
+        LinkVeto.Facts facts = LinkVeto.Facts.of(s);
+        LinkVeto.Notes notes = new LinkVeto.Notes();
         if (s.rrn() != null) {
             List<Txn> c = idx.byTidRrn(tid, s.rrn());
             if (c.isEmpty() && tid == null) {
                 c = idx.byRrn(s.rrn());
             }
-            Pick p = nearest(filterKind(c, want), s.txnTime(), null, TERMINAL_RRN);
+            Pick p = vettedNearest(LinkVeto.TERMINAL_RRN, s.rrn(), facts, filterKind(c, want), s.txnTime(), null,
+                    TERMINAL_RRN, notes);
             if (p.found()) {
-                return p;
+                return p.noted(notes);
             }
         }
         String stan = TerminalRecord.normStan(s.stan());
         if (stan != null && tid != null) {
-            Pick p = nearest(filterKind(idx.byTidStan(tid, stan), want), s.txnTime(), DAY,
-                    TERMINAL_STAN);
+            Pick p = vettedNearest(LinkVeto.TERMINAL_STAN, s.stan(), facts, filterKind(idx.byTidStan(tid, stan), want),
+                    s.txnTime(), DAY, TERMINAL_STAN, notes);
             if (p.found()) {
-                return p;
+                return p.noted(notes);
             }
         }
         if (s.authCode() != null && tid != null) {
@@ -291,12 +304,13 @@ public final class Matcher {
                     c.add(x);
                 }
             }
-            Pick p = nearest(c, s.txnTime(), DAY, TERMINAL_AUTH);
+            Pick p = vettedNearest(LinkVeto.TERMINAL_AUTH, s.authCode(), facts, c, s.txnTime(), DAY, TERMINAL_AUTH,
+                    notes);
             if (p.found()) {
-                return p;
+                return p.noted(notes);
             }
         }
-        return Pick.NONE;
+        return Pick.NONE.noted(notes);
     }
 
     private static List<Txn> filterKind(List<Txn> c, TxnKind want) {
@@ -379,19 +393,23 @@ public final class Matcher {
                 continue;
             }
             SettlementRecord sale = null;
+            LinkVeto.Facts facts = LinkVeto.Facts.of(c);
+            LinkVeto.Notes notes = new LinkVeto.Notes();
             if (c.rrn() != null) {
                 String tid = c.terminalId();
                 String rrn = c.rrn();
-                sale = firstUnnetted(saleByRrn.find(KeyIndex.pair(tid, rrn), x -> rrn.equals(x.rrn())
-                        && KeyIndex.nz(tid).equals(KeyIndex.nz(x.terminalId()))), m, c);
+                sale = vettedUnnetted(LinkVeto.LINE_RRN, rrn, facts, saleByRrn.find(KeyIndex.pair(tid, rrn),
+                        x -> rrn.equals(x.rrn()) && KeyIndex.nz(tid).equals(KeyIndex.nz(x.terminalId()))), m, c,
+                        notes);
             }
             if (sale == null && c.stan() != null) {
                 String tid = c.terminalId();
                 String stan = TerminalRecord.normStan(c.stan());
-                sale = stan == null ? null : firstUnnetted(saleByStan.find(KeyIndex.pair(tid, stan),
-                        x -> stan.equals(TerminalRecord.normStan(x.stan()))
-                                && KeyIndex.nz(tid).equals(KeyIndex.nz(x.terminalId()))), m, c);
+                sale = stan == null ? null : vettedUnnetted(LinkVeto.LINE_STAN, c.stan(), facts,
+                        saleByStan.find(KeyIndex.pair(tid, stan), x -> stan.equals(TerminalRecord.normStan(x.stan()))
+                                && KeyIndex.nz(tid).equals(KeyIndex.nz(x.terminalId()))), m, c, notes);
             }
+            m.note(c, notes.text());
             if (sale != null) {
                 m.linkedNonSale.add(c);
                 if (k == TxnKind.VOID || k == TxnKind.REVERSAL) {
@@ -405,11 +423,14 @@ public final class Matcher {
                 String stan = TerminalRecord.normStan(c.stan());
                 List<Txn> cand = new ArrayList<>();
                 if (c.rrn() != null) {
-                    cand.addAll(idx.byTidRrn(c.terminalId(), c.rrn()));
+                    cand.addAll(vetted(LinkVeto.LINE_RRN, facts, filterKind(idx.byTidRrn(c.terminalId(), c.rrn()), k),
+                            notes));
                 }
                 if (stan != null) {
-                    cand.addAll(idx.byTidStan(c.terminalId(), stan));
+                    cand.addAll(vetted(LinkVeto.LINE_STAN, facts, filterKind(idx.byTidStan(c.terminalId(), stan), k),
+                            notes));
                 }
+                m.note(c, notes.text());
                 for (Txn x : cand) {
                     if (x.rec.kind() == k) {
                         m.linkedNonSale.add(c);
@@ -456,6 +477,7 @@ public final class Matcher {
         for (int i = 0; i < picks.length; i++) {
             Txn.TenderRef tr = m.cardTenders.get(i);
             Pick p = picks[i];
+            m.note(tr.receipt(), p.note);
             if (p.ambiguous != null) {
                 m.ambiguousTender.put(tr, p.ambiguous);
             } else if (p.txn != null) {
@@ -480,6 +502,9 @@ public final class Matcher {
                     c.add(x);
                 }
             }
+            LinkVeto.Notes notes = new LinkVeto.Notes();
+            c = vetted(LinkVeto.FALLBACK, LinkVeto.Facts.of(t, when), c, notes);
+            m.note(tr.receipt(), notes.text());
             if (c.size() == 1) {
                 linkTender(m, tr, c.get(0), FALLBACK);
             } else if (c.size() > 1) {
@@ -506,19 +531,22 @@ public final class Matcher {
         Tender t = tr.tender();
         LocalDateTime when = tr.receipt().time();
         String tid = t.terminalId();
+        LinkVeto.Facts facts = LinkVeto.Facts.of(t, when);
+        LinkVeto.Notes notes = new LinkVeto.Notes();
         if (t.rrn() != null) {
             List<Txn> c = tid != null ? idx.byTidRrn(tid, t.rrn()) : idx.byRrn(t.rrn());
-            Pick p = nearest(filterKind(c, want), when, null, RECEIPT_RRN);
+            Pick p = vettedNearest(LinkVeto.RECEIPT_RRN, t.rrn(), facts, filterKind(c, want), when, null, RECEIPT_RRN,
+                    notes);
             if (p.found()) {
-                return p;
+                return p.noted(notes);
             }
         }
         String stan = TerminalRecord.normStan(t.stan());
         if (stan != null && tid != null) {
-            Pick p = nearest(filterKind(idx.byTidStan(tid, stan), want), when, DAY,
-                    RECEIPT_STAN);
+            Pick p = vettedNearest(LinkVeto.RECEIPT_STAN, t.stan(), facts, filterKind(idx.byTidStan(tid, stan), want),
+                    when, DAY, RECEIPT_STAN, notes);
             if (p.found()) {
-                return p;
+                return p.noted(notes);
             }
         }
         if (t.authCode() != null && t.cardLast4() != null) {
@@ -529,12 +557,12 @@ public final class Matcher {
                     c.add(x);
                 }
             }
-            Pick p = nearest(c, when, DAY, RECEIPT_AUTH);
+            Pick p = vettedNearest(LinkVeto.RECEIPT_AUTH, t.authCode(), facts, c, when, DAY, RECEIPT_AUTH, notes);
             if (p.found()) {
-                return p;
+                return p.noted(notes);
             }
         }
-        return Pick.NONE;
+        return Pick.NONE.noted(notes);
     }
 
     // ---- 5. journal voids ------------------------------------------------------------------------------------
@@ -557,10 +585,66 @@ public final class Matcher {
         }
     }
 
+    // ---- the link veto (one rule for every key: see LinkVeto) -------------------------------------------------
+
+    /** {@link #nearest} among the candidates the veto admits; a pick it refused is noted. */
+    private Pick vettedNearest(LinkVeto.Key key, String value, LinkVeto.Facts probe, List<Txn> c, LocalDateTime t,
+                               Duration limit, String rule, LinkVeto.Notes notes) {
+        List<Txn> ok = veto.admit(key, probe, c);
+        Pick p = nearest(ok, t, limit, rule);
+        if (ok != c) {
+            Pick would = nearest(c, t, limit, rule);
+            veto.explain(key, value, probe, would.txn != null ? List.of(would.txn)
+                    : would.ambiguous != null ? would.ambiguous : List.of(), ok, notes);
+        }
+        return p;
+    }
+
+    private Txn vettedNearestBefore(LinkVeto.Key key, String value, LinkVeto.Facts probe, List<Txn> c,
+                                    LocalDateTime t, LinkVeto.Notes notes) {
+        List<Txn> ok = veto.admit(key, probe, c);
+        Txn pick = nearestBefore(ok, t);
+        if (ok != c) {
+            Txn would = nearestBefore(c, t);
+            veto.explain(key, value, probe, would == null ? List.of() : List.of(would), ok, notes);
+        }
+        return pick;
+    }
+
+    /** The candidates the veto admits, for a key that takes any one of them; each refused one is noted. */
+    private List<Txn> vetted(LinkVeto.Key key, LinkVeto.Facts probe, List<Txn> c, LinkVeto.Notes notes) {
+        List<Txn> ok = veto.admit(key, probe, c);
+        if (ok != c) {
+            veto.explain(key, null, probe, c, ok, notes);
+        }
+        return ok;
+    }
+
+    private SettlementRecord vettedUnnetted(LinkVeto.Key key, String value, LinkVeto.Facts probe,
+                                            List<SettlementRecord> c, MatchResult m, SettlementRecord by,
+                                            LinkVeto.Notes notes) {
+        List<SettlementRecord> ok = veto.admitLines(key, probe, c);
+        SettlementRecord pick = firstUnnetted(ok, m, by);
+        if (ok != c) {
+            veto.explainLine(key, value, probe, firstUnnetted(c, m, by), ok, notes);
+        }
+        return pick;
+    }
+
     // ---- indexes ---------------------------------------------------------------------------------------------
 
-    private record Pick(Txn txn, String rule, List<Txn> ambiguous) {
-        static final Pick NONE = new Pick(null, null, null);
+    /** A key's pick, and the vetoes met on the way to it (null: none). */
+    private record Pick(Txn txn, String rule, List<Txn> ambiguous, String note) {
+        static final Pick NONE = new Pick(null, null, null, null);
+
+        Pick(Txn txn, String rule, List<Txn> ambiguous) {
+            this(txn, rule, ambiguous, null);
+        }
+
+        Pick noted(LinkVeto.Notes notes) {
+            String n = notes.text();
+            return n == null ? this : new Pick(txn, rule, ambiguous, n);
+        }
 
         boolean found() {
             return txn != null || ambiguous != null;

@@ -139,7 +139,7 @@ public final class RuleContext {
     }
 
     public void emit(CaseBuilder b) {
-        cases.add(b.build(config));
+        cases.add(b.matchNotes(match::matchNote).build(config));
     }
 
     public List<ReconCase> cases() {
