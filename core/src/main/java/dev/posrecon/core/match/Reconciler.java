@@ -352,7 +352,15 @@ public final class Reconciler {
     private static SourceCounts counts(Source s, Inputs in, long matched, long cased, long open, long none, long other) {
         long rejected = in.rejected.getOrDefault(s, 0L);
         long carried = in.carried.getOrDefault(s, 0L);
-        long read = matched + cased + open + none + other + rejected - carried;
+        // what was read, counted from the inputs themselves (not as the sum of the buckets), so that a record the
+        // counting loses or counts twice unbalances the summary instead of hiding
+        long records = switch (s) {
+            case TERMINAL -> in.terminal.size();
+            case SETTLEMENT -> in.settlement.size();
+            case JOURNAL -> in.journal.size();
+            case CUSTOMERS -> in.customers.size();
+        };
+        long read = records + rejected - carried;
         return new SourceCounts(read, carried, matched, cased, open, none, other, rejected,
                 in.ignored.getOrDefault(s, 0L));
     }
