@@ -33,7 +33,7 @@ public final class CustomerReader implements RecordReader<Customer> {
         Map<String, Long> seen = new HashMap<>();
         // a directory repeats a handful of quiet-hour ranges: each parsed once (a bad one throws, and is not kept)
         Map<String, LocalTime[]> quietHours = new HashMap<>();
-        try (CsvRows rows = new CsvRows(file, displayName, null, List.of("member_id"))) {
+        try (CsvRows rows = new CsvRows(file, displayName, null, List.of("member_id"), "customer directory")) {
             int cId = rows.column("member_id");
             int cName = rows.column("name");
             int cPhone = rows.column("phone");
