@@ -116,16 +116,12 @@ public final class CsvRows implements AutoCloseable {
         }
         if (!missing.isEmpty()) {
             close();
-            String[] shown = header.clone();
-            for (int i = 0; i < shown.length; i++) {
-                shown[i] = shown[i] == null ? "" : shown[i].strip();
-            }
             throw new InputException(file, 1, missing.get(0), (missing.size() == 1 ? "missing column"
                     : "missing columns " + String.join(", ", missing))
                     + (what != null && missing.size() * 2 >= required.size() ? (missing.size() < required.size()
                     ? " (of " + String.join(", ", required) + ")" : "") + ": the header does not look like a " + what
                     : "")
-                    + "; header has: " + String.join(",", shown));
+                    + "; header has: " + headerText());
         }
     }
 
@@ -175,6 +171,15 @@ public final class CsvRows implements AutoCloseable {
         }
         v = v.strip();
         return v.isEmpty() ? null : v;
+    }
+
+    /** The header's column names as the file has them, comma-separated: for messages. */
+    public String headerText() {
+        String[] shown = header.clone();
+        for (int i = 0; i < shown.length; i++) {
+            shown[i] = shown[i] == null ? "" : shown[i].strip();
+        }
+        return String.join(",", shown);
     }
 
     public int headerSize() {
