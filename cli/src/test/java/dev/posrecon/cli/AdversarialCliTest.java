@@ -192,7 +192,7 @@ class AdversarialCliTest {
     void anEmptyFileOfAnyRoleIsAnInputError() throws IOException {
         String[][] roles = {
                 {"--terminal-log", "terminal.xml", "empty file (0 bytes): expected a jPOS log"},
-                {"--settlement", "settlement.csv", "empty file (0 bytes): expected a canonical header row"},
+                {"--settlement", "settlement.csv", "empty file (0 bytes): no header row (expected the canonical header)"},
                 {"--journal", "journal.csv", ":1: empty file: expected a header row of a receipt journal"},
                 {"--customers", "customers.csv", ":1: empty file: expected a header row of a customer directory"}};
         for (String[] role : roles) {

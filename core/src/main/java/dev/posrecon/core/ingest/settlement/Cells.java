@@ -120,8 +120,8 @@ final class Cells {
                 }
             }
             if (profile.header && rows.header() == null) {
-                throw new InputException(displayName, 0, null, isEmpty(file) ? "empty file (0 bytes): expected a "
-                        + profile.name + " header row" : "no header row: the file holds no " + profile.name
+                throw new InputException(displayName, 0, null, isEmpty(file) ? "empty file (0 bytes): no header row "
+                        + "(expected the " + profile.name + " header)" : "no header row: the file holds no " + profile.name
                         + " header (is it empty, or the wrong profile?)");
             }
             if (cells == null) {
