@@ -122,6 +122,9 @@ final class ReconcileCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
+        InputFiles.checkEachGivenOnce(new String[] {"--terminal-log", "--settlement", "--journal", "--customers"},
+                List.of(terminalLogs, settlements, journals, customers));
+        OutputDir.checkWritable("--out", outDir);
         ReconConfig config = configOptions.load();
         if (configOptions.verbose) {
             err.println("posrecon: settings: " + config);

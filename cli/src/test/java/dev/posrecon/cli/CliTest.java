@@ -41,8 +41,9 @@ class CliTest {
     @Test
     void missingInputFileIsExit3WithOneLine(@TempDir Path dir) throws Exception {
         Path journal = Files.writeString(dir.resolve("j.csv"), "receipt_no,time,kind,total,tender,tender_amount\n");
+        Path settlement = Files.writeString(dir.resolve("s.csv"), "merchant_id,txn_time,type,amount\n");
         CommandResult.run("reconcile", "--terminal-log", dir.resolve("nope.xml").toString(),
-                        "--settlement", journal.toString(), "--journal", journal.toString(),
+                        "--settlement", settlement.toString(), "--journal", journal.toString(),
                         "--out", dir.resolve("out").toString(), "--no-db")
                 .exitedWith(3).errContains("nope.xml").errContains("no such file").errIsOneLineWithoutStackTrace();
     }
@@ -50,9 +51,10 @@ class CliTest {
     @Test
     void badConfigValueNamesTheKey(@TempDir Path dir) throws Exception {
         Path cfg = Files.writeString(dir.resolve("p.properties"), "match.window.minutes=ten\n");
-        Path f = Files.writeString(dir.resolve("f"), "");
-        CommandResult.run("reconcile", "--config", cfg.toString(), "--terminal-log", f.toString(),
-                        "--settlement", f.toString(), "--journal", f.toString(), "--out", dir.toString(), "--no-db")
+        CommandResult.run("reconcile", "--config", cfg.toString(), "--terminal-log", Files.writeString(dir.resolve("t"),
+                        "").toString(), "--settlement", Files.writeString(dir.resolve("s"), "").toString(),
+                        "--journal", Files.writeString(dir.resolve("j"), "").toString(), "--out", dir.toString(),
+                        "--no-db")
                 .exitedWith(3).errContains("match.window.minutes").errIsOneLineWithoutStackTrace();
     }
 

@@ -158,6 +158,12 @@ public final class ReconConfig {
             sorted.put(name, p.getProperty(name).trim());
         }
         for (Map.Entry<String, String> e : sorted.entrySet()) {
+            if (!isKnownKey(e.getKey())) {
+                String near = nearestKey(e.getKey());
+                throw new InputException(file.toString(), lineOf(file, e.getKey()), null, "unknown key '"
+                        + e.getKey() + "'" + (near != null ? " (did you mean " + near + "?)"
+                        : " (known: " + String.join(", ", KEYS.keySet()) + ")"));
+            }
             try {
                 b.set(e.getKey(), e.getValue());
                 if (e.getKey().equals("contact.templates") && b.contactTemplates != null
@@ -165,11 +171,103 @@ public final class ReconConfig {
                     b.contactTemplates = file.toAbsolutePath().getParent().resolve(b.contactTemplates).normalize();
                 }
             } catch (RuntimeException ex) {
-                throw new InputException(file.toString(), 0, e.getKey(),
+                throw new InputException(file.toString(), lineOf(file, e.getKey()), e.getKey(),
                         "bad value '" + e.getValue() + "': " + ex.getMessage());
             }
         }
         return b.build();
+    }
+
+    private static final String FEE_RULE = "fee.rule.";
+    private static final String KIND = "kind.";
+
+    /** A key {@link Builder#set} takes: one of {@link #KEYS}, or {@code fee.rule.NAME} / {@code kind.CLASS.PROC}. */
+    static boolean isKnownKey(String key) {
+        if (key.startsWith(FEE_RULE)) {
+            return key.length() > FEE_RULE.length();
+        }
+        if (key.startsWith(KIND)) {
+            return key.length() > KIND.length();
+        }
+        return KEYS.containsKey(key);
+    }
+
+    /**
+     * The known key an unknown one is most likely a typo of (a few letters apart, case ignored), or null. For the
+     * two key families the typo is looked for in their prefix: {@code fee.rules.debit} is near {@code fee.rule.debit}.
+     */
+    static String nearestKey(String key) {
+        String k = key.toLowerCase(java.util.Locale.ROOT);
+        List<String> candidates = new ArrayList<>();
+        for (String known : KEYS.keySet()) {
+            if (!known.startsWith(FEE_RULE) && !known.startsWith(KIND)) {
+                candidates.add(known);
+            }
+        }
+        String[] parts = k.split("\\.", -1);
+        if (parts.length >= 3) {
+            candidates.add(FEE_RULE + k.substring(parts[0].length() + parts[1].length() + 2));
+        }
+        if (parts.length >= 2) {
+            candidates.add(KIND + k.substring(parts[0].length() + 1));
+        }
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String c : candidates) {
+            if (c.equals(key) || !isKnownKey(c)) {
+                continue;
+            }
+            int d = editDistance(k, c);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = c;
+            }
+        }
+        return best != null && bestDistance <= Math.min(3, Math.max(1, k.length() / 3)) ? best : null;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /** The line a key is set on (the last, as the properties format lets the last win), or 0 when not found. */
+    private static long lineOf(Path file, String key) {
+        long found = 0;
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                String l = lines.get(i).stripLeading();
+                if (l.isEmpty() || l.charAt(0) == '#' || l.charAt(0) == '!') {
+                    continue;
+                }
+                int end = 0;
+                while (end < l.length() && l.charAt(end) != '=' && l.charAt(end) != ':'
+                        && !Character.isWhitespace(l.charAt(end))) {
+                    end++;
+                }
+                if (l.substring(0, end).equals(key)) {
+                    found = i + 1;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return found;
+        }
+        return found;
     }
 
     public ZoneId zone() {

@@ -51,18 +51,32 @@ public final class CsvRows implements AutoCloseable {
         }
     }
 
+    /** The longest value and the most columns a row may have: a longer value or line stops the read (exit 3). */
+    public static final int MAX_CHARS = 1 << 16;
+    public static final int MAX_COLUMNS = 512;
+
     private final String file;
     private final TextInput.Opened input;
     private final CsvParser parser;
     private final Map<String, Integer> index = new HashMap<>();
     private final String[] header;
+    private final String what;
     private long prevEnd;
 
     /**
      * Opens the file and reads its header; a header missing any of {@code required} fails with the column named.
      */
     public CsvRows(Path path, String displayName, Charset encoding, List<String> required) {
+        this(path, displayName, encoding, required, null);
+    }
+
+    /**
+     * @param what what the file should be ("receipt journal"), named when its header lacks most required columns:
+     *             a file given in the place of another
+     */
+    public CsvRows(Path path, String displayName, Charset encoding, List<String> required, String what) {
         this.file = displayName;
+        this.what = what;
         this.input = TextInput.open(path, displayName, encoding, null);
         CsvParserSettings s = new CsvParserSettings();
         s.setReadInputOnSeparateThread(false);
@@ -71,8 +85,8 @@ public final class CsvRows implements AutoCloseable {
         s.setSkipEmptyLines(false);
         s.setIgnoreLeadingWhitespaces(false);
         s.setIgnoreTrailingWhitespaces(false);
-        s.setMaxCharsPerColumn(1 << 16);
-        s.setMaxColumns(512);
+        s.setMaxCharsPerColumn(MAX_CHARS);
+        s.setMaxColumns(MAX_COLUMNS);
         s.setNullValue(null);
         s.setEmptyValue(null);
         this.parser = new CsvParser(s);
@@ -80,7 +94,8 @@ public final class CsvRows implements AutoCloseable {
             parser.beginParsing(input.reader());
             Row h = nextRaw();
             if (h == null) {
-                throw new InputException(file, 1, null, "empty file: expected a header row");
+                throw new InputException(file, 1, null, "empty file: expected a header row"
+                        + (what != null ? " of a " + what + " (" + String.join(", ", required) + ")" : ""));
             }
             header = h.values();
             for (int i = 0; i < header.length; i++) {
@@ -93,11 +108,20 @@ public final class CsvRows implements AutoCloseable {
         } catch (TextParsingException e) {
             throw failure(e);
         }
+        List<String> missing = new java.util.ArrayList<>();
         for (String r : required) {
             if (!index.containsKey(r)) {
-                close();
-                throw new InputException(file, 1, r, "missing column; header has: " + String.join(",", header));
+                missing.add(r);
             }
+        }
+        if (!missing.isEmpty()) {
+            close();
+            throw new InputException(file, 1, missing.get(0), (missing.size() == 1 ? "missing column"
+                    : "missing columns " + String.join(", ", missing))
+                    + (what != null && missing.size() * 2 >= required.size() ? (missing.size() < required.size()
+                    ? " (of " + String.join(", ", required) + ")" : "") + ": the header does not look like a " + what
+                    : "")
+                    + "; header has: " + headerText());
         }
     }
 
@@ -149,6 +173,15 @@ public final class CsvRows implements AutoCloseable {
         return v.isEmpty() ? null : v;
     }
 
+    /** The header's column names as the file has them, comma-separated: for messages. */
+    public String headerText() {
+        String[] shown = header.clone();
+        for (int i = 0; i < shown.length; i++) {
+            shown[i] = shown[i] == null ? "" : shown[i].strip();
+        }
+        return String.join(",", shown);
+    }
+
     public int headerSize() {
         return header.length;
     }
@@ -164,10 +197,28 @@ public final class CsvRows implements AutoCloseable {
     }
 
     private InputException failure(TextParsingException e) {
+        return new InputException(file, Math.max(1, prevEnd + 1), null, splitProblem(e, MAX_CHARS, MAX_COLUMNS), e);
+    }
+
+    /**
+     * What stopped univocity splitting a file into rows, in words: a value longer than the limit (a file of another
+     * kind, a binary file, a line gigabytes long: it is refused once the limit is read, never held whole), too many
+     * columns, else univocity's own first line (never an exception's class name).
+     */
+    public static String splitProblem(TextParsingException e, int maxChars, int maxColumns) {
         String msg = String.valueOf(e.getMessage());
+        if (msg.contains("exceeds the maximum number of characters")) {
+            return "a value longer than " + maxChars + " characters (the limit): not a file of this kind, or a damaged"
+                    + " one (an unclosed quote, a line with no line breaks)";
+        }
+        if (msg.contains("ArrayIndexOutOfBounds") || msg.contains("may have exceeded limit")) {
+            return "a row of more than " + maxColumns + " columns (the limit): not a file of this kind, or a damaged"
+                    + " one";
+        }
         int nl = msg.indexOf('\n');
-        return new InputException(file, Math.max(1, prevEnd + 1), null,
-                "cannot split the file into rows: " + (nl > 0 ? msg.substring(0, nl) : msg), e);
+        String first = (nl > 0 ? msg.substring(0, nl) : msg).replaceAll("[\\w.$]+(Exception|Error)( - )?", "")
+                .strip();
+        return "cannot split the file into rows" + (first.isEmpty() ? "" : ": " + first);
     }
 
     @Override

@@ -56,7 +56,9 @@ public final class AtomicFiles {
             }
             String why = e instanceof java.nio.file.NoSuchFileException ? "no such directory or not creatable: "
                     + e.getMessage() : e instanceof java.nio.file.AccessDeniedException ? "permission denied: "
-                    + e.getMessage() : e.toString();
+                    + e.getMessage() : e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way: "
+                    + e.getMessage() : e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
+                    ? fse.getReason() + ": " + fse.getFile() : String.valueOf(e.getMessage());
             throw new StoreException("cannot write " + target + ": " + why, e);
         }
     }

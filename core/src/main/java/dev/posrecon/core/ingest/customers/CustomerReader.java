@@ -1,5 +1,6 @@
 package dev.posrecon.core.ingest.customers;
 
+import dev.posrecon.core.error.InputException;
 import dev.posrecon.core.ingest.CsvRows;
 import dev.posrecon.core.ingest.ReadResult;
 import dev.posrecon.core.ingest.RecordReader;
@@ -33,7 +34,7 @@ public final class CustomerReader implements RecordReader<Customer> {
         Map<String, Long> seen = new HashMap<>();
         // a directory repeats a handful of quiet-hour ranges: each parsed once (a bad one throws, and is not kept)
         Map<String, LocalTime[]> quietHours = new HashMap<>();
-        try (CsvRows rows = new CsvRows(file, displayName, null, List.of("member_id"))) {
+        try (CsvRows rows = new CsvRows(file, displayName, null, List.of("member_id"), "customer directory")) {
             int cId = rows.column("member_id");
             int cName = rows.column("name");
             int cPhone = rows.column("phone");
@@ -43,6 +44,13 @@ public final class CustomerReader implements RecordReader<Customer> {
             int cConsent = rows.column("consent");
             int cQuiet = rows.column("quiet_hours");
             int cLang = rows.column("language");
+            if (cName < 0 && cPhone < 0 && cEmail < 0 && cPref < 0) {
+                // a member id and no way to reach anyone: another file in the directory's place (a journal has a
+                // member_id column too)
+                throw new InputException(displayName, 1, null, "none of the columns name, phone, email, "
+                        + "preferred_channel: the header does not look like a customer directory; header has: "
+                        + rows.headerText());
+            }
             CsvRows.Row row;
             while ((row = rows.next()) != null) {
                 try {

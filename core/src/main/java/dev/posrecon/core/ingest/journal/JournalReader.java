@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.posrecon.core.config.ReconConfig;
 import dev.posrecon.core.error.InputException;
+import dev.posrecon.core.ingest.BoundedLines;
 import dev.posrecon.core.ingest.CsvRows;
 import dev.posrecon.core.ingest.Interner;
 import dev.posrecon.core.ingest.ReadResult;
@@ -21,7 +22,6 @@ import dev.posrecon.core.model.SourceRef;
 import dev.posrecon.core.model.Tender;
 import dev.posrecon.core.model.TenderType;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -109,7 +109,7 @@ public final class JournalReader implements RecordReader<Receipt> {
         Map<String, Draft> drafts = new LinkedHashMap<>(expectedReceipts(file));
         List<Reject> rejects = new ArrayList<>();
         Shared shared = new Shared();
-        try (CsvRows rows = new CsvRows(file, name, null, REQUIRED)) {
+        try (CsvRows rows = new CsvRows(file, name, null, REQUIRED, "receipt journal")) {
             int cNo = rows.column("receipt_no");
             int cStore = rows.column("store_id");
             int cReg = rows.column("register_id");
@@ -241,10 +241,10 @@ public final class JournalReader implements RecordReader<Receipt> {
         List<Receipt> out = new ArrayList<>();
         List<Reject> rejects = new ArrayList<>();
         var opened = TextInput.open(file, name, null, null);
-        try (BufferedReader in = new BufferedReader(opened.reader(), 1 << 16)) {
+        try (BoundedLines in = new BoundedLines(opened.reader(), name)) {
             String line;
             long n = 0;
-            while ((line = in.readLine()) != null) {
+            while ((line = in.next()) != null) {
                 n++;
                 if (line.isBlank()) {
                     continue;

@@ -45,7 +45,16 @@ public final class JposLogReader implements RecordReader<TerminalRecord> {
     public ReadResult<TerminalRecord> read(Path file, String displayName) {
         LocalDate fileDate = fileDate(file, config.zone());
         try (InputStream in = Files.newInputStream(file)) {
+            if (Files.size(file) == 0) {
+                // a log jPOS writes opens with its <logger> tag: an empty file is a copy or rotation that failed,
+                // and read as a day without traffic it would make every settled sale a case
+                throw new InputException(displayName, 0, null, "empty file (0 bytes): expected a jPOS log (a day "
+                        + "without traffic still has its <logger> tag)");
+            }
             return read(in, displayName, config, fileDate, XmlTokenizer.BUFFER, interner);
+        } catch (XmlTokenizer.TooLong e) {
+            throw new InputException(displayName, e.line, null, "a tag or text longer than " + (e.limit >> 20)
+                    + " MiB (the limit) starts here: not a jPOS log, or a damaged one; nothing after it can be read");
         } catch (NoSuchFileException e) {
             throw new InputException(displayName, 0, null, "cannot read: no such file");
         } catch (IOException e) {

@@ -68,6 +68,19 @@ final class XmlTokenizer {
     private int rawLen;
     private int rawStart = -1;
 
+    /** A tag, comment or text longer than the largest buffer: the file is not a jPOS log, or is damaged there. */
+    static final class TooLong extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final long line;
+        final int limit;
+
+        TooLong(long line, int limit) {
+            super("a tag or text longer than " + (limit >> 20) + " MiB starting at line " + line, null, false, false);
+            this.line = line;
+            this.limit = limit;
+        }
+    }
+
     XmlTokenizer(InputStream in, int bufferSize) {
         this.in = in;
         this.buf = new byte[bufferSize];
@@ -488,7 +501,8 @@ final class XmlTokenizer {
 
     /**
      * Drops the bytes before {@code keepFrom}, moves the rest to the front and reads more. Positions into the buffer
-     * are shifted to match. Returns false at end of file, or when a single token would outgrow the largest buffer.
+     * are shifted to match. Returns false at end of file; throws {@link TooLong} when a single token (a tag, a
+     * comment, collected text) would outgrow the largest buffer: what follows it cannot be told apart from it.
      */
     private boolean fill(int keepFrom) throws IOException {
         if (eof) {
@@ -498,7 +512,7 @@ final class XmlTokenizer {
         int keep = limit - keepFrom;
         if (keepFrom == 0 && limit == buf.length) {
             if (buf.length >= MAX_BUFFER) {
-                return false;
+                throw new TooLong(tokenLine > 0 ? tokenLine : line, MAX_BUFFER);
             }
             buf = Arrays.copyOf(buf, buf.length * 2);
         } else if (keepFrom > 0) {

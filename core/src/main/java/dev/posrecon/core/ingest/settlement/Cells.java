@@ -76,9 +76,13 @@ final class Cells {
             }
         }
         if (!missing.isEmpty()) {
+            long named = required.stream().filter(s -> s.name() != null).map(Profile.Source::name).distinct().count();
+            String what = profile.target == Profile.Target.TERMINAL ? "terminal export" : "settlement file";
             throw new InputException(file, rows.headerLine(), missing.get(0),
                     (missing.size() == 1 ? "missing column" : "missing columns " + String.join(", ", missing))
-                            + " (profile " + profile.name + "); header has: " + String.join(", ", header));
+                            + " (profile " + profile.name + ")" + (missing.size() * 2 >= named
+                            ? ": the header does not look like a " + what + (profile.name.equals("canonical")
+                            ? "" : " of this layout") : "") + "; header has: " + String.join(", ", header));
         }
     }
 
@@ -116,8 +120,9 @@ final class Cells {
                 }
             }
             if (profile.header && rows.header() == null) {
-                throw new InputException(displayName, 0, null, "no header row: the file holds no "
-                        + profile.name + " header (is it empty, or the wrong profile?)");
+                throw new InputException(displayName, 0, null, isEmpty(file) ? "empty file (0 bytes): no header row "
+                        + "(expected the " + profile.name + " header)" : "no header row: the file holds no " + profile.name
+                        + " header (is it empty, or the wrong profile?)");
             }
             if (cells == null) {
                 new Cells(profile, config, rows, displayName); // an empty file with a header still has its columns checked
@@ -125,6 +130,14 @@ final class Cells {
             ignored = rows.ignored();
         }
         return new ReadResult<>(records, rejects, ignored, "lines");
+    }
+
+    private static boolean isEmpty(Path file) {
+        try {
+            return java.nio.file.Files.size(file) == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     Profile profile() {

@@ -57,6 +57,9 @@ final class RowStream implements AutoCloseable {
         }
     }
 
+    private static final int MAX_CHARS = 100_000;
+    private static final int MAX_COLUMNS = 2048;
+
     private final Profile profile;
     private final String file;
     private final TextInput.Opened input;
@@ -211,10 +214,8 @@ final class RowStream implements AutoCloseable {
 
     private InputException failure(TextParsingException e) {
         long line = Math.max(1, prevEnd + 1);
-        String msg = String.valueOf(e.getMessage());
-        int nl = msg.indexOf('\n');
-        return new InputException(file, line, null, "cannot split the file into rows: "
-                + (nl > 0 ? msg.substring(0, nl) : msg), e);
+        return new InputException(file, line, null, dev.posrecon.core.ingest.CsvRows.splitProblem(e, MAX_CHARS,
+                MAX_COLUMNS), e);
     }
 
     private static AbstractParser<?> parser(Profile p) {
@@ -230,7 +231,7 @@ final class RowStream implements AutoCloseable {
             s.setSkipTrailingCharsUntilNewline(true);
             s.setSkipEmptyLines(false);
             s.setHeaderExtractionEnabled(false);
-            s.setMaxCharsPerColumn(100_000);
+            s.setMaxCharsPerColumn(MAX_CHARS);
             s.setIgnoreLeadingWhitespaces(true);
             s.setIgnoreTrailingWhitespaces(true);
             return new FixedWidthParser(s);
@@ -248,8 +249,8 @@ final class RowStream implements AutoCloseable {
         f.setNormalizedNewline('\n');
         s.setSkipEmptyLines(false);
         s.setHeaderExtractionEnabled(false);
-        s.setMaxCharsPerColumn(100_000);
-        s.setMaxColumns(2048);
+        s.setMaxCharsPerColumn(MAX_CHARS);
+        s.setMaxColumns(MAX_COLUMNS);
         s.setIgnoreLeadingWhitespaces(true);
         s.setIgnoreTrailingWhitespaces(true);
         s.setNullValue(null);
