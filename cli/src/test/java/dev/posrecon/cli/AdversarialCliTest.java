@@ -247,6 +247,19 @@ class AdversarialCliTest {
                 .errContains(log + ":3: a tag or text longer than 64 MiB (the limit) starts here");
     }
 
+    @Test
+    void aBinaryFileGivenAsTheJournalOrDirectoryIsOneReadableLine() throws IOException {
+        byte[] junk = new byte[64 * 1024];
+        new java.util.Random(16).nextBytes(junk);
+        Path bin = Files.write(dir.resolve("photo.jpg"), junk);
+        for (String option : List.of("--journal", "--customers")) {
+            CommandResult r = failedCleanly(reconcile(Map.of(option, List.of(bin.toString()))), 3);
+            r.errContains(bin + ":1: field ");
+            assertThat(r.err.strip()).as("%s: the file's bytes are shown printable and cut", option)
+                    .doesNotContainPattern("[\\p{Cc}\ufffd]").hasSizeLessThan(600);
+        }
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------------
 
     private String f(String name) {

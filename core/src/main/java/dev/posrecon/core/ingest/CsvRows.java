@@ -179,7 +179,34 @@ public final class CsvRows implements AutoCloseable {
         for (int i = 0; i < shown.length; i++) {
             shown[i] = shown[i] == null ? "" : shown[i].strip();
         }
-        return String.join(",", shown);
+        return shown(String.join(",", shown));
+    }
+
+    private static final int SHOWN_MAX = 200;
+
+    /**
+     * Text from a file as a message may show it: control characters, undecodable bytes and other unprintables as
+     * '?', and no more than {@value #SHOWN_MAX} characters (a binary file's "header" stays one readable line).
+     */
+    public static String shown(String text) {
+        StringBuilder b = new StringBuilder(Math.min(text.length(), SHOWN_MAX + 3));
+        for (int i = 0; i < text.length() && b.length() < SHOWN_MAX; ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            boolean printable = c >= 0x20 && c != 0x7f && c != 0xfffd && Character.isDefined(c)
+                    && !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT
+                    && Character.getType(c) != Character.PRIVATE_USE && Character.getType(c) != Character.SURROGATE
+                    && Character.getType(c) != Character.UNASSIGNED;
+            if (printable) {
+                b.appendCodePoint(c);
+            } else {
+                b.append('?');
+            }
+            if (b.length() >= SHOWN_MAX && i < text.length()) {
+                b.append("...");
+            }
+        }
+        return b.toString();
     }
 
     public int headerSize() {

@@ -2,6 +2,7 @@ package dev.posrecon.core.ingest.settlement;
 
 import dev.posrecon.core.config.ReconConfig;
 import dev.posrecon.core.error.InputException;
+import dev.posrecon.core.ingest.CsvRows;
 import dev.posrecon.core.ingest.ReadResult;
 import dev.posrecon.core.ingest.TextInput;
 import dev.posrecon.core.model.Cards;
@@ -82,7 +83,7 @@ final class Cells {
                     (missing.size() == 1 ? "missing column" : "missing columns " + String.join(", ", missing))
                             + " (profile " + profile.name + ")" + (missing.size() * 2 >= named
                             ? ": the header does not look like a " + what + (profile.name.equals("canonical")
-                            ? "" : " of this layout") : "") + "; header has: " + String.join(", ", header));
+                            ? "" : " of this layout") : "") + "; header has: " + CsvRows.shown(String.join(", ", header)));
         }
     }
 
