@@ -1,0 +1,44 @@
+package dev.posrecon.core.fuzz;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.posrecon.core.config.ReconConfig;
+import dev.posrecon.core.ingest.ReadResult;
+import dev.posrecon.core.ingest.jpos.JposLogReader;
+import dev.posrecon.core.model.TerminalRecord;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * The jPOS log reader on any bytes. An entry spans many lines and a request and its response make one record, so
+ * "one line, one outcome" does not hold; what does: only {@code InputException} escapes, every record and reject
+ * points at a line of the file, no card number comes out, and a file holding an {@code <isomsg>} yields something
+ * (a record, a reject or an ignored entry) — never nothing at all.
+ */
+class JposLogFuzzTest {
+    private static final JposLogReader READER = new JposLogReader(ReconConfig.defaults());
+
+    @FuzzTest
+    void jposLog(byte[] data) {
+        check(READER, data);
+    }
+
+    static void check(JposLogReader reader, byte[] data) {
+        Path f = FuzzSupport.write("terminal.xml", data);
+        ReadResult<TerminalRecord> r = FuzzSupport.read(() -> reader.read(f, FuzzSupport.NAME));
+        if (r == null) {
+            return;
+        }
+        long max = FuzzSupport.maxLine(data);
+        FuzzSupport.checkRejects(r.rejects(), max);
+        for (TerminalRecord t : r.records()) {
+            FuzzSupport.checkRef(t.ref(), max, t);
+            FuzzSupport.checkRef(t.responseRef(), max, t);
+            FuzzSupport.noPan("a record's card", t.card());
+        }
+        if (r.records().isEmpty() && r.rejects().isEmpty() && r.ignored() == 0
+                && new String(data, StandardCharsets.ISO_8859_1).matches("(?s).*<isomsg[\\s>].*</isomsg>.*")) {
+            throw new AssertionError("a log holding a whole <isomsg> gave no record, no reject and nothing ignored");
+        }
+    }
+}
