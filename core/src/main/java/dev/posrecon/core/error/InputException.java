@@ -35,7 +35,8 @@ public class InputException extends ReconException {
             sb.append("field '").append(field).append("': ");
         }
         sb.append(problem);
-        return sb.toString();
+        // a problem may quote what the file holds (a header, a value): no card number leaves in a message
+        return dev.posrecon.core.model.Cards.maskInText(sb.toString());
     }
 
     public String file() {

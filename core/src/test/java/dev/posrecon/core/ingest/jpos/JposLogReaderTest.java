@@ -398,6 +398,18 @@ class JposLogReaderTest {
     }
 
     @Test
+    void aCardNumberQuotedInARejectReasonIsMasked() throws Exception {
+        // found by JposLogFuzzTest: field 0 holding a Luhn-valid 14-digit run came out whole in the reason
+        String log = message("02102404401103", "T1", "000001", null, "10:00:00");
+        ReadResult<TerminalRecord> r = JposLogReader.read(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)),
+                "t.xml", SHANGHAI, LocalDate.of(2026, 11, 20), 4096);
+        assertThat(r.rejects()).singleElement().satisfies(j -> {
+            assertThat(j.reason()).isEqualTo("MTI '021024****1103' is not four digits (field 0)");
+            assertThat(j.raw()).doesNotContain("02102404401103");
+        });
+    }
+
+    @Test
     void aFieldValueWithAnEntityOrANonAsciiCharacterIsDecoded() throws Exception {
         String log = """
                 <log realm="t" at="2026-11-20T10:15:30.000">
