@@ -19,7 +19,7 @@ import java.nio.file.Path;
 class ConfigFuzzTest {
     private static byte[] log;
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "2h")
     void configProperties(byte[] data) {
         Path f = FuzzSupport.write("posrecon.properties", data);
         ReconConfig config;

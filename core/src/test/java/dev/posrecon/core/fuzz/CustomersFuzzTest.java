@@ -17,7 +17,7 @@ import java.util.Set;
 class CustomersFuzzTest {
     private static final CustomerReader READER = new CustomerReader();
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "2h")
     void customersCsv(byte[] data) {
         Path f = FuzzSupport.write("customers.csv", data);
         ReadResult<Customer> r = FuzzSupport.read(() -> READER.read(f, FuzzSupport.NAME));

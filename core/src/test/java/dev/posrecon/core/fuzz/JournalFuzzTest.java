@@ -32,12 +32,12 @@ import java.util.Set;
 class JournalFuzzTest {
     private static final JournalReader READER = new JournalReader(ReconConfig.defaults());
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "2h")
     void journalCsv(byte[] data) {
         check(data);
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "2h")
     void journalJsonLines(byte[] data) {
         check(data);
     }

@@ -19,7 +19,7 @@ import java.nio.file.Path;
 class JposLogFuzzTest {
     private static final JposLogReader READER = new JposLogReader(ReconConfig.defaults());
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "2h")
     void jposLog(byte[] data) {
         check(READER, data);
     }

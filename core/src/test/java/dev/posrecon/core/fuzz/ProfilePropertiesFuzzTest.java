@@ -28,7 +28,7 @@ import java.util.Set;
 class ProfilePropertiesFuzzTest {
     private static final byte[] MARK = "\n%%\n".getBytes(StandardCharsets.US_ASCII);
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "2h")
     void profileProperties(byte[] input) {
         int at = indexOf(input, MARK);
         byte[] profile = at < 0 ? input : Arrays.copyOfRange(input, 0, at + 1);

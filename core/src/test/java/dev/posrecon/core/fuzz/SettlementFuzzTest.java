@@ -32,39 +32,39 @@ class SettlementFuzzTest {
     private static final ProfileRead.Layout CSV = new ProfileRead.Layout(StandardCharsets.UTF_8, ",", '"', 1);
     private static final Map<String, RecordReader<SettlementRecord>> READERS = new HashMap<>();
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "2h")
     void canonical(byte[] data) {
         check("canonical", CSV, data);
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "2h")
     void wechatpayBill(byte[] data) {
         check("wechatpay-bill", CSV, data);
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "2h")
     void alipayBill(byte[] data) {
         check("alipay-bill", new ProfileRead.Layout(GB18030, ",", '"', 1), data);
     }
 
     /** The fixed-width layout: one record per line, fields at character positions. */
-    @FuzzTest
+    @FuzzTest(maxDuration = "2h")
     void fixedWidthAcquirer(byte[] data) {
         check("fixed-width-acquirer", new ProfileRead.Layout(GB18030, "", (char) 0, 0), data);
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "2h")
     void adyenSettlementDetails(byte[] data) {
         check("adyen-settlement-details", CSV, data);
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "2h")
     void stripePayoutReconciliation(byte[] data) {
         check("stripe-payout-reconciliation", CSV, data);
     }
 
     /** A profile file of the user's (not shipped): samples/own-profile/examplebank.properties. */
-    @FuzzTest
+    @FuzzTest(maxDuration = "2h")
     void ownProfile(byte[] data) {
         check(ownProfilePath(), new ProfileRead.Layout(StandardCharsets.UTF_8, ";", '"', 1), data);
     }

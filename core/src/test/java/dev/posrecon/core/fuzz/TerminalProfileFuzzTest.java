@@ -19,7 +19,7 @@ class TerminalProfileFuzzTest {
     private static final RecordReader<TerminalRecord> READER = TerminalReaders.open("terminal-csv", null,
             ReconConfig.defaults());
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "2h")
     void terminalCsv(byte[] data) {
         ProfileRead.checkTerminal(READER, new ProfileRead.Layout(StandardCharsets.UTF_8, ",", '"', 1), "terminal.csv",
                 data);
