@@ -148,7 +148,7 @@ public final class ReconConfig {
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) { // IllegalArgumentException: a malformed \\uxxxx escape
             throw new InputException(file.toString(), 0, null, "cannot read configuration: " + e.getMessage());
         }
         Builder b = builder();
