@@ -31,12 +31,13 @@ public class InputException extends ReconException {
             sb.append(':').append(line);
         }
         sb.append(": ");
+        // field and problem may quote what the file holds (a header cell, a key, a value): no card number leaves
+        // in a message; the file's own name is the user's and stays as given
         if (field != null) {
-            sb.append("field '").append(field).append("': ");
+            sb.append("field '").append(dev.posrecon.core.model.Cards.maskInText(field)).append("': ");
         }
-        sb.append(problem);
-        // a problem may quote what the file holds (a header, a value): no card number leaves in a message
-        return dev.posrecon.core.model.Cards.maskInText(sb.toString());
+        sb.append(dev.posrecon.core.model.Cards.maskInText(problem));
+        return sb.toString();
     }
 
     public String file() {
