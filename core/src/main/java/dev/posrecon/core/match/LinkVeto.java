@@ -111,6 +111,16 @@ final class LinkVeto {
         return out;
     }
 
+    /** Whether any field of {@code key} contradicts: {@link #contradictions} without building the list. */
+    private boolean contradicts(Key key, Facts a, Facts b) {
+        for (Field f : key.compared) {
+            if (differ(f, key, a, b)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean differ(Field f, Key key, Facts a, Facts b) {
         return switch (f) {
             case RRN -> differ(norm(a.rrn), norm(b.rrn));
@@ -159,7 +169,7 @@ final class LinkVeto {
         List<T> out = null;
         for (int i = 0; i < candidates.size(); i++) {
             T x = candidates.get(i);
-            if (contradictions(key, probe, facts.apply(x)).isEmpty()) {
+            if (!contradicts(key, probe, facts.apply(x))) {
                 if (out != null) {
                     out.add(x);
                 }
