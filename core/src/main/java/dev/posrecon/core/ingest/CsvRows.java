@@ -53,6 +53,15 @@ public final class CsvRows implements AutoCloseable {
 
     /** The longest value and the most columns a row may have: a longer value or line stops the read (exit 3). */
     public static final int MAX_CHARS = 1 << 16;
+
+    /**
+     * The comment character given to univocity so that no line is a comment. univocity skips, uncounted, every
+     * row whose first character equals its comment character: its default '#' would drop a '#...' row of a journal
+     * or directory silently, and '\0' (the documented "none") drops every row that starts with a NUL byte. A lone
+     * low surrogate cannot start a line of decoded text (a decoder gives U+FFFD for one), so it never matches.
+     * posrecon's own comment handling is the profile's {@code comment.prefix}, counted as ignored.
+     */
+    public static final char NO_COMMENT = '\uDFFF';
     public static final int MAX_COLUMNS = 512;
 
     private final String file;
@@ -82,6 +91,7 @@ public final class CsvRows implements AutoCloseable {
         s.setReadInputOnSeparateThread(false);
         s.setHeaderExtractionEnabled(false);
         s.setLineSeparatorDetectionEnabled(true);
+        s.getFormat().setComment(NO_COMMENT);
         s.setSkipEmptyLines(false);
         s.setIgnoreLeadingWhitespaces(false);
         s.setIgnoreTrailingWhitespaces(false);

@@ -136,4 +136,19 @@ class JournalReaderTest {
                 "field 'consent': expected Y or N, found 'maybe'",
                 "field 'quiet_hours': expected HH:MM-HH:MM like 21:00-09:00, found 'late'");
     }
+
+    /** univocity's default comment character dropped a row starting with '#', uncounted. Found by Jazzer. */
+    @Test
+    void aRowStartingWithAHashIsReadNotDroppedAsAComment() throws Exception {
+        Path j = write("j.csv", HEADER
+                + "#R1,S1,REG1,C1,2026-11-20T10:00:00,SALE,12.00,CASH,12.00,,,,,,,,,\n"
+                + "R2,S1,REG1,C1,2026-11-20T10:05:00,SALE,12.00,CASH,12.00,,,,,,,,,\n");
+        var r = new JournalReader(Fixtures.CONFIG).read(j, "j.csv");
+        assertThat(r.records()).extracting(x -> x.receiptNo()).containsExactly("#R1", "R2");
+        assertThat(r.records()).extracting(x -> x.ref().line()).containsExactly(2L, 3L);
+        Path c = write("c.csv", "member_id,name,phone\n# not a comment,A,\n\0M2,B,\nM3,C,\n");
+        var d = new CustomerReader().read(c, "c.csv");
+        assertThat(d.records().size() + d.rejects().size()).isEqualTo(3);
+        assertThat(d.records()).extracting(x -> x.ref().line()).contains(2L, 4L);
+    }
 }

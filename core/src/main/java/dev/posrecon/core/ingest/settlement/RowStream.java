@@ -1,6 +1,7 @@
 package dev.posrecon.core.ingest.settlement;
 
 import dev.posrecon.core.ingest.TextInput;
+import dev.posrecon.core.ingest.CsvRows;
 import com.univocity.parsers.common.AbstractParser;
 import com.univocity.parsers.common.TextParsingException;
 import com.univocity.parsers.csv.CsvFormat;
@@ -214,7 +215,7 @@ final class RowStream implements AutoCloseable {
 
     private InputException failure(TextParsingException e) {
         long line = Math.max(1, prevEnd + 1);
-        return new InputException(file, line, null, dev.posrecon.core.ingest.CsvRows.splitProblem(e, MAX_CHARS,
+        return new InputException(file, line, null, CsvRows.splitProblem(e, MAX_CHARS,
                 MAX_COLUMNS), e);
     }
 
@@ -227,13 +228,18 @@ final class RowStream implements AutoCloseable {
             FixedWidthParserSettings s = new FixedWidthParserSettings(fields);
             s.getFormat().setLineSeparator("\n");
             s.getFormat().setNormalizedNewline('\n');
+            s.getFormat().setComment(CsvRows.NO_COMMENT);
             s.setRecordEndsOnNewline(true);
             s.setSkipTrailingCharsUntilNewline(true);
             s.setSkipEmptyLines(false);
             s.setHeaderExtractionEnabled(false);
             s.setMaxCharsPerColumn(MAX_CHARS);
-            s.setIgnoreLeadingWhitespaces(true);
-            s.setIgnoreTrailingWhitespaces(true);
+            s.setReadInputOnSeparateThread(false);
+            // no whitespace skipping by univocity: its fixed-width parser skips a field's leading white space
+            // past the line feed (a line that ends with a CR or spaces inside the layout swallowed the next line,
+            // uncounted). Values are stripped where they are read (Cells).
+            s.setIgnoreLeadingWhitespaces(false);
+            s.setIgnoreTrailingWhitespaces(false);
             return new FixedWidthParser(s);
         }
         CsvParserSettings s = new CsvParserSettings();
@@ -242,7 +248,7 @@ final class RowStream implements AutoCloseable {
         f.setDelimiter(p.delimiter);
         f.setQuote(p.quote);
         f.setQuoteEscape(p.quoteEscape);
-        f.setComment('\0');
+        f.setComment(CsvRows.NO_COMMENT);
         // "\n" only: a CR before it is trailing whitespace (trimmed), and line numbers stay physical even when a
         // quoted value holds a bare LF inside a CRLF file
         f.setLineSeparator("\n");

@@ -203,4 +203,16 @@ class CanonicalSettlementTest {
         assertThatThrownBy(() -> read(dir.resolve("gone.csv"), null))
                 .isInstanceOf(InputException.class).hasMessageContaining("no such file");
     }
+
+    /** univocity skips, uncounted, a row starting with its comment character; '\0' was ours. Found by Jazzer. */
+    @Test
+    void rowsStartingWithANulByteOrAHashAreReadNotDroppedAndKeepTheirLineNumbers() throws IOException {
+        String row = "M001,T01,2026-11-20T10:15:30,2026-11-21,SALE,115.20,CNY,0.69,114.51,,A1B2C3,632410123456,"
+                + "000123,000045\n";
+        Path f = write("s.csv", (HEADER + "\0" + row + "#" + row + row).getBytes(StandardCharsets.UTF_8));
+        ReadResult<SettlementRecord> r = read(f, null);
+        assertThat(r.rejects()).isEmpty();
+        assertThat(r.records()).extracting(x -> x.ref().line()).containsExactly(2L, 3L, 4L);
+        assertThat(r.records()).extracting(SettlementRecord::merchantId).containsExactly("M001", "#M001", "M001"); // a leading NUL is white space to the CSV reader
+    }
 }

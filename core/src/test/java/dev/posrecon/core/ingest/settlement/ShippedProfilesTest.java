@@ -181,4 +181,27 @@ class ShippedProfilesTest {
         assertThat(s.batch()).isEqualTo("po_1QxYz2AbCdEfGh");
         assertThat(r.records().get(2).type()).isEqualTo(TxnKind.REFUND);
     }
+
+    /**
+     * univocity's fixed-width parser, told to skip leading white space, skipped it past the line feed: a line that
+     * ends at a field's start with a CR (or spaces) swallowed the next line, uncounted. Found by Jazzer.
+     */
+    @Test
+    void aFixedWidthLineShorterThanTheLayoutNeverSwallowsTheNextLine(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        // a detail record up to the RRN (109 characters), then CRLF; a second one ending in spaces; a full one
+        String upToRrn = "D898310048160001T0000001202611201015302026112101000000011520000000000069"
+                + "6222021234567894   A1B2C3632410123456";
+        String full = upToRrn + "000123000045CNY";
+        Path f = dir.resolve("fw.txt");
+        java.nio.file.Files.write(f, ("H2026112148020000   \r\n" + upToRrn + "\r\n" + upToRrn + "      \r\n"
+                + full + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        ReadResult<SettlementRecord> r = SettlementReaders.open("fixed-width-acquirer", null, SHANGHAI)
+                .read(f, "fw.txt");
+        assertThat(r.rejects()).isEmpty();
+        assertThat(r.ignored()).isEqualTo(1);
+        assertThat(r.records()).extracting(s -> s.ref().line()).containsExactly(2L, 3L, 4L);
+        assertThat(r.records()).extracting(SettlementRecord::stan).containsExactly(null, null, "000123");
+        assertThat(r.records()).extracting(SettlementRecord::rrn).containsOnly("632410123456");
+    }
 }
