@@ -72,17 +72,6 @@ final class FuzzSupport {
         return n;
     }
 
-    /** As {@link #maxLine(byte[])} for text split at {@code \n}, {@code \r\n} and a lone {@code \r}. */
-    static long maxLineAnyBreak(byte[] data) {
-        long n = 1;
-        for (int i = 0; i < data.length; i++) {
-            if (data[i] == '\n' || (data[i] == '\r' && (i + 1 == data.length || data[i + 1] != '\n'))) {
-                n++;
-            }
-        }
-        return n;
-    }
-
     /**
      * Runs a read: an {@link InputException} is a legitimate answer to bad input (its message is checked for card
      * numbers, and null is returned); anything else thrown goes on to Jazzer as a finding.

@@ -8,10 +8,6 @@ import dev.posrecon.core.model.Receipt;
 import dev.posrecon.core.model.Reject;
 import dev.posrecon.core.model.Tender;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,8 +46,7 @@ class JournalFuzzTest {
         }
         boolean json = isJsonLines(data);
         String text = FuzzSupport.decoded(f, null);
-        long max = json ? FuzzSupport.maxLineAnyBreak(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                : FuzzSupport.linesLf(text).length;
+        long max = FuzzSupport.linesLf(text).length;
         boolean plainLf = text.indexOf('\r') < 0;
         FuzzSupport.checkRejects(r.rejects(), plainLf || json ? max : Long.MAX_VALUE);
         for (Receipt rc : r.records()) {
@@ -63,16 +58,13 @@ class JournalFuzzTest {
             }
         }
         if (json) {
+            // JSON Lines ends a line at a line feed only (a CR before it is trimmed; a lone CR is inside the line,
+            // where JSON forbids it unescaped, so that line is one reject)
             long lines = 0;
-            try (BufferedReader br = new BufferedReader(new StringReader(text))) {
-                String l;
-                while ((l = br.readLine()) != null) {
-                    if (!l.isBlank()) {
-                        lines++;
-                    }
+            for (String l : FuzzSupport.linesLf(text)) {
+                if (!l.isBlank()) {
+                    lines++;
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
             Set<Long> starts = new HashSet<>();
             r.records().forEach(rc -> starts.add(rc.ref().line()));
