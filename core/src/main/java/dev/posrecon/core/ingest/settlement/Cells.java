@@ -163,8 +163,9 @@ final class Cells {
         profile.byType.getOrDefault(card, Map.of()).values().forEach(cards::addAll);
         for (Profile.Source s : cards) {
             String v = value(row.values(), s);
-            if (v != null && v.length() > 4) {
-                raw = raw.replace(v, Cards.mask(v));
+            String masked = v != null && v.length() > 4 ? Cards.mask(v) : null;
+            if (masked != null) { // null: no digits to hide (a value of control characters)
+                raw = raw.replace(v, masked);
             }
         }
         return Cards.maskInText(raw);

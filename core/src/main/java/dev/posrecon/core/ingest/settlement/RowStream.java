@@ -105,6 +105,15 @@ final class RowStream implements AutoCloseable {
                             + " text: bytes that do not decode; give the file's encoding, e.g. --encoding GB18030");
                 }
             }
+            if (profile.format == Profile.Format.FIXED_WIDTH) {
+                // what univocity's white-space skipping did inside a field: no control character or space at either
+                // end (String.trim), so a value reads as in a CSV file
+                for (int i = 0; i < values.length; i++) {
+                    if (values[i] != null) {
+                        values[i] = values[i].trim();
+                    }
+                }
+            }
             if (isBlank(values)) {
                 continue;
             }
@@ -237,7 +246,7 @@ final class RowStream implements AutoCloseable {
             s.setReadInputOnSeparateThread(false);
             // no whitespace skipping by univocity: its fixed-width parser skips a field's leading white space
             // past the line feed (a line that ends with a CR or spaces inside the layout swallowed the next line,
-            // uncounted). Values are stripped where they are read (Cells).
+            // uncounted). Values are trimmed in next().
             s.setIgnoreLeadingWhitespaces(false);
             s.setIgnoreTrailingWhitespaces(false);
             return new FixedWidthParser(s);

@@ -204,4 +204,20 @@ class ShippedProfilesTest {
         assertThat(r.records()).extracting(SettlementRecord::stan).containsExactly(null, null, "000123");
         assertThat(r.records()).extracting(SettlementRecord::rrn).containsOnly("632410123456");
     }
+
+    /** A bad row's card field of control characters has no digits to mask: the row is a reject (it crashed). */
+    @Test
+    void aBadFixedWidthRowWhoseCardFieldIsControlCharactersIsRejected(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        String row = "D898310048160001T00000012026112010153020261121990000000115200000000000696"
+                + "\0".repeat(19) + "A1B2C3632410123456000123000045CNY";
+        Path f = dir.resolve("fw.txt");
+        java.nio.file.Files.write(f, ("H2026112148020000   \n" + row + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        ReadResult<SettlementRecord> r = SettlementReaders.open("fixed-width-acquirer", null, SHANGHAI)
+                .read(f, "fw.txt");
+        assertThat(r.records()).isEmpty();
+        assertThat(r.rejects()).extracting(x -> x.line() + " " + x.reason())
+                .containsExactly("2 type (from at 47+2): unknown value '99' (the profile maps: 01, 03, 04, 31, 41, 51)");
+    }
 }
