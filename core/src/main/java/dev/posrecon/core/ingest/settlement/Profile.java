@@ -554,6 +554,11 @@ final class Profile {
         }
 
         /** {@code name}, {@code 3} or {@code a + b}; fixed-width: {@code start,length} (or several with '+'). */
+        /** The most columns a delimited row may have. */
+        static final int MAX_COLUMN = RowStream.MAX_COLUMNS;
+        /** The farthest a fixed-width field may start, and its longest length. */
+        static final int MAX_POSITION = RowStream.MAX_CHARS;
+
         List<Source> sources(String key, Format format) {
             String v = text(key, "");
             if (v.isEmpty()) {
@@ -567,7 +572,7 @@ final class Profile {
                     try {
                         int start = Integer.parseInt(se[0].strip());
                         int len = Integer.parseInt(se[1].strip());
-                        if (se.length != 2 || start < 1 || len < 1) {
+                        if (se.length != 2 || start < 1 || len < 1 || start > MAX_POSITION || len > MAX_POSITION) {
                             throw new NumberFormatException();
                         }
                         out.add(new Source(null, 0, start, len));
@@ -575,9 +580,13 @@ final class Profile {
                         throw bad(key, "expected start,length (1-based), found '" + t + "'");
                     }
                 } else if (!t.isEmpty() && t.chars().allMatch(Character::isDigit)) {
-                    int idx = Integer.parseInt(t);
+                    int idx = t.length() > 4 ? Integer.MAX_VALUE : Integer.parseInt(t);
                     if (idx < 1) {
                         throw bad(key, "column numbers start at 1, found '" + t + "'");
+                    }
+                    if (idx > MAX_COLUMN) {
+                        throw bad(key, "column number " + t + " is beyond the " + MAX_COLUMN + " columns a row may "
+                                + "have");
                     }
                     out.add(new Source(null, idx, 0, 0));
                 } else if (t.isEmpty()) {

@@ -58,8 +58,8 @@ final class RowStream implements AutoCloseable {
         }
     }
 
-    private static final int MAX_CHARS = 100_000;
-    private static final int MAX_COLUMNS = 2048;
+    static final int MAX_CHARS = 100_000;
+    static final int MAX_COLUMNS = 2048;
 
     private final Profile profile;
     private final String file;
@@ -114,7 +114,9 @@ final class RowStream implements AutoCloseable {
                     }
                 }
             }
-            if (isBlank(values)) {
+            // a fixed-width line may hold text only where no field is mapped (a short line's record type): it is
+            // a row for the reader to select or reject, not a blank line
+            if (isBlank(values) && (profile.format != Profile.Format.FIXED_WIDTH || !hasText(rawText()))) {
                 continue;
             }
             if (stopped || start <= profile.skipLines) {
@@ -211,6 +213,17 @@ final class RowStream implements AutoCloseable {
         }
         int begin = c.startsWith("\uFEFF") ? 1 : 0;
         return c.substring(begin, end);
+    }
+
+    /** Whether the text has a character that is neither white space nor a control character. */
+    private static boolean hasText(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c > ' ' && !Character.isWhitespace(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isBlank(String[] values) {

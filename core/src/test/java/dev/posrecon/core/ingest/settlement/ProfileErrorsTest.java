@@ -46,6 +46,8 @@ class ProfileErrorsTest {
         "field.amount=1,5|field.amount|field.* is for fixed-width profiles",
         "column.rrn=a + b|column.rrn|only amount, fee and net",
         "record.select.column=kind|record.select.values|go together",
+        "column.batch=77777777777777777777777777777777|column.batch|beyond the 2048 columns",
+        "column.batch=2049|column.batch|beyond the 2048 columns",
     })
     void badKeyIsNamed(String line, String key, String problem) throws IOException {
         Path p = file("bad.properties", MINIMAL + line.replace("''", "ab") + "\n");

@@ -220,4 +220,22 @@ class ShippedProfilesTest {
         assertThat(r.rejects()).extracting(x -> x.line() + " " + x.reason())
                 .containsExactly("2 type (from at 47+2): unknown value '99' (the profile maps: 01, 03, 04, 31, 41, 51)");
     }
+
+    /**
+     * A fixed-width line whose text is all where no field is mapped (position 1, the record type, of a short line)
+     * is not blank: it is ignored when not selected and rejected when selected, never dropped uncounted. Found by
+     * Jazzer.
+     */
+    @Test
+    void aShortFixedWidthLineWithTextOnlyOutsideTheFieldsIsCounted(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        Path f = dir.resolve("fw.txt");
+        java.nio.file.Files.write(f, "H2026112148020000\nX \nD   \n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        ReadResult<SettlementRecord> r = SettlementReaders.open("fixed-width-acquirer", null, SHANGHAI)
+                .read(f, "fw.txt");
+        assertThat(r.records()).isEmpty();
+        assertThat(r.ignored()).isEqualTo(2);
+        assertThat(r.rejects()).extracting(x -> x.line() + " " + x.reason())
+                .containsExactly("3 type (from at 47+2): empty");
+    }
 }
