@@ -116,8 +116,15 @@ final class RowStream implements AutoCloseable {
             }
             // a fixed-width line may hold text only where no field is mapped (a short line's record type): it is
             // a row for the reader to select or reject, not a blank line
-            if (isBlank(values) && (profile.format != Profile.Format.FIXED_WIDTH || !hasText(rawText()))) {
-                continue;
+            // (the raw text is taken once: univocity gives a row's parsed content only to the first call)
+            if (isBlank(values)) {
+                if (profile.format != Profile.Format.FIXED_WIDTH) {
+                    continue;
+                }
+                raw = raw == null ? rawText() : raw;
+                if (!hasText(raw)) {
+                    continue;
+                }
             }
             if (stopped || start <= profile.skipLines) {
                 ignored++;
