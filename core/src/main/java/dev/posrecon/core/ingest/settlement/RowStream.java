@@ -233,9 +233,10 @@ final class RowStream implements AutoCloseable {
         return false;
     }
 
+    /** No value has text: white space (an ideographic space too) and control characters only. */
     private static boolean isBlank(String[] values) {
         for (String v : values) {
-            if (v != null && !v.isBlank()) {
+            if (v != null && hasText(v)) {
                 return false;
             }
         }

@@ -230,7 +230,9 @@ class ShippedProfilesTest {
     void aShortFixedWidthLineWithTextOnlyOutsideTheFieldsIsCounted(@org.junit.jupiter.api.io.TempDir Path dir)
             throws java.io.IOException {
         Path f = dir.resolve("fw.txt");
-        java.nio.file.Files.write(f, "H2026112148020000\nX \nD   \n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        // and a line of ideographic spaces and control characters, which is blank
+        java.nio.file.Files.write(f, "H2026112148020000\nX \nD   \n\u3000\u3000\0\u0006\u3000\n"
+                .getBytes(java.nio.charset.Charset.forName("GB18030")));
         ReadResult<SettlementRecord> r = SettlementReaders.open("fixed-width-acquirer", null, SHANGHAI)
                 .read(f, "fw.txt");
         assertThat(r.records()).isEmpty();
