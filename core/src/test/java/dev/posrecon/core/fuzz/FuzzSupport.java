@@ -122,11 +122,15 @@ final class FuzzSupport {
         });
     }
 
-    /** Whether a line holds a value: a character that is not a delimiter, a control character or white space. */
+    /**
+     * Whether a line holds a value: a character that is not a delimiter, a control character, white space or an
+     * invisible format character (U+FEFF), as the settlement readers judge a blank row.
+     */
     static boolean hasData(String line, String delimiters) {
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (c > ' ' && !Character.isWhitespace(c) && delimiters.indexOf(c) < 0) {
+            if (c > ' ' && !Character.isWhitespace(c) && Character.getType(c) != Character.FORMAT
+                    && delimiters.indexOf(c) < 0) {
                 return true;
             }
         }

@@ -222,11 +222,14 @@ final class RowStream implements AutoCloseable {
         return c.substring(begin, end);
     }
 
-    /** Whether the text has a character that is neither white space nor a control character. */
+    /**
+     * Whether the text has a character that is neither white space, a control character nor an invisible format
+     * character (a stray byte order mark, U+FEFF, inside the file).
+     */
     private static boolean hasText(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c > ' ' && !Character.isWhitespace(c)) {
+            if (c > ' ' && !Character.isWhitespace(c) && Character.getType(c) != Character.FORMAT) {
                 return true;
             }
         }
