@@ -229,7 +229,8 @@ final class Profile {
                 for (String pat : k.text(key, "").split("\\|")) {
                     try {
                         list.add(DateTimeFormatter.ofPattern(pat.trim(), Locale.ROOT));
-                    } catch (IllegalArgumentException e) {
+                    } catch (IllegalArgumentException | ClassCastException e) {
+                        // ClassCastException: the JDK's own, for a pad letter 'p' before some fields ("mpe")
                         throw k.bad(key, "not a date-time pattern: '" + pat.trim() + "' (" + e.getMessage() + ")");
                     }
                 }

@@ -38,6 +38,7 @@ class ProfileErrorsTest {
         "type.map.X=PAYMENT|type.map.X|found 'PAYMENT'",
         "zone=Mars/Base|zone|unknown time zone",
         "format.txn_time=yyyy-MM-dd HH:mm:ss ppp q|format.txn_time|not a date-time pattern",
+        "format.txn_time=yyyy-MM-dd HH:mpem|format.txn_time|not a date-time pattern",
         "amount.units=cents|amount.units|expected major or minor",
         "skip.lines=-1|skip.lines|expected a number >= 0",
         "encoding=KLINGON-8|encoding|unknown encoding",
