@@ -33,7 +33,10 @@ final class FuzzSupport {
     static Path write(String fileName, byte[] data) {
         try {
             if (dir == null) {
-                dir = Files.createTempDirectory("posrecon-fuzz");
+                // named by the process id, not createTempDirectory's random 18-19 digits: messages quote the file's
+                // path, and one run in ten such a number is Luhn-valid, a "card number" in every message
+                dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"),
+                        "posrecon-fuzz-" + ProcessHandle.current().pid()));
                 dir.toFile().deleteOnExit();
             }
             Path f = dir.resolve(fileName);

@@ -554,12 +554,10 @@ final class Profile {
             return l.isEmpty() ? null : l.get(0);
         }
 
-        /** {@code name}, {@code 3} or {@code a + b}; fixed-width: {@code start,length} (or several with '+'). */
-        /** The most columns a delimited row may have. */
-        static final int MAX_COLUMN = RowStream.MAX_COLUMNS;
-        /** The farthest a fixed-width field may start, and its longest length. */
-        static final int MAX_POSITION = RowStream.MAX_CHARS;
-
+        /**
+         * {@code name}, {@code 3} or {@code a + b}; fixed-width: {@code start,length} (or several with '+'). A column
+         * number or position beyond what {@link RowStream} reads is refused here.
+         */
         List<Source> sources(String key, Format format) {
             String v = text(key, "");
             if (v.isEmpty()) {
@@ -573,7 +571,7 @@ final class Profile {
                     try {
                         int start = Integer.parseInt(se[0].strip());
                         int len = Integer.parseInt(se[1].strip());
-                        if (se.length != 2 || start < 1 || len < 1 || start > MAX_POSITION || len > MAX_POSITION) {
+                        if (se.length != 2 || start < 1 || len < 1 || start > RowStream.MAX_CHARS || len > RowStream.MAX_CHARS) {
                             throw new NumberFormatException();
                         }
                         out.add(new Source(null, 0, start, len));
@@ -581,13 +579,13 @@ final class Profile {
                         throw bad(key, "expected start,length (1-based), found '" + t + "'");
                     }
                 } else if (!t.isEmpty() && t.chars().allMatch(Character::isDigit)) {
-                    int idx = t.length() > 4 ? Integer.MAX_VALUE : Integer.parseInt(t);
+                    int idx = t.length() > 4 ? Integer.MAX_VALUE : Integer.parseInt(t); // 5+ digits: too many anyway
                     if (idx < 1) {
                         throw bad(key, "column numbers start at 1, found '" + t + "'");
                     }
-                    if (idx > MAX_COLUMN) {
-                        throw bad(key, "column number " + t + " is beyond the " + MAX_COLUMN + " columns a row may "
-                                + "have");
+                    if (idx > RowStream.MAX_COLUMNS) {
+                        throw bad(key, "column number " + t + " is beyond the " + RowStream.MAX_COLUMNS
+                                + " columns a row may have");
                     }
                     out.add(new Source(null, idx, 0, 0));
                 } else if (t.isEmpty()) {
