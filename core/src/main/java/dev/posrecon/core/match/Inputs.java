@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -74,11 +75,29 @@ public final class Inputs {
 
     public static Inputs read(ReconRequest r) {
         checkReadable(r);
+        int files = r.terminalLogs().size() + r.settlements().size() + r.journals().size() + r.customers().size();
+        int threads = Math.max(1, Math.min(r.threads(), files));
+        // the reading threads; one that has read its files helps scan a big jPOS log's chunks (ChunkedLog)
+        ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, run -> {
+            Thread th = new Thread(run, "posrecon-read");
+            th.setDaemon(true);
+            return th;
+        });
+        try {
+            return read(r, pool, threads);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static Inputs read(ReconRequest r, ExecutorService pool, int threads) {
         List<Task> tasks = new ArrayList<>();
         // values the sources repeat (RRN, auth code, card) kept once; dropped when reading is done
         Interner interner = new Interner(1 << 23, Interner.expectedFor(totalBytes(r)));
         for (Path p : r.terminalLogs()) {
-            tasks.add(new Task(Source.TERMINAL, p, terminalReader(r, p, interner)));
+            tasks.add(new Task(Source.TERMINAL, p, terminalReader(r, p, interner, pool, threads)));
         }
         RecordReader<SettlementRecord> settle = SettlementReaders.open(r.profile(), r.encoding(), r.config(), interner);
         for (Path p : r.settlements()) {
@@ -93,17 +112,11 @@ public final class Inputs {
             tasks.add(new Task(Source.CUSTOMERS, p, cust));
         }
         List<FileRead> results = new ArrayList<>();
-        int threads = Math.max(1, Math.min(r.threads(), tasks.size()));
-        if (threads == 1) {
+        if (pool == null) {
             for (Task t : tasks) {
                 results.add(t.read());
             }
         } else {
-            ExecutorService pool = Executors.newFixedThreadPool(threads, run -> {
-                Thread th = new Thread(run, "posrecon-read");
-                th.setDaemon(true);
-                return th;
-            });
             try {
                 List<Future<FileRead>> fs = new ArrayList<>();
                 for (Task t : tasks) {
@@ -127,8 +140,6 @@ public final class Inputs {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while reading inputs", e);
-            } finally {
-                pool.shutdownNow();
             }
         }
         Inputs in = new Inputs();
@@ -171,15 +182,16 @@ public final class Inputs {
      *
      * @throws InputException when the file is neither a jPOS log nor fits a shipped terminal profile
      */
-    static RecordReader<TerminalRecord> terminalReader(ReconRequest r, Path file, Interner interner) {
+    static RecordReader<TerminalRecord> terminalReader(ReconRequest r, Path file, Interner interner,
+                                                       Executor helpers, int helperCount) {
         if (JposLogReader.sniff(file)) {
-            return new JposLogReader(r.config(), interner);
+            return new JposLogReader(r.config(), interner, helpers, helperCount);
         }
         String profile = r.terminalProfile();
         if (profile == null) {
             Optional<String> fits = TerminalReaders.detect(file, r.encoding());
             if (fits.isEmpty() && startsLikeXml(file)) {
-                return new JposLogReader(r.config(), interner);
+                return new JposLogReader(r.config(), interner, helpers, helperCount);
             }
             profile = fits.orElseThrow(() -> new InputException(file.toString(), 1, null, "not a jPOS log, and no "
                     + "shipped terminal profile fits its header: give the profile of this CSV export with "

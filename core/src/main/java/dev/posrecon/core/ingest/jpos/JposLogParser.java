@@ -3,6 +3,7 @@ package dev.posrecon.core.ingest.jpos;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.util.function.Supplier;
 
 /**
  * The structure of a jPOS log on top of {@link XmlTokenizer}: {@code <log>} entries (inside a {@code <logger>}
@@ -27,8 +28,8 @@ final class JposLogParser {
     private static final byte[] AT = bytes("at");
 
     private final XmlTokenizer tok;
-    private final TxnPairer pairer;
-    private final ByteStrings strings = new ByteStrings();
+    private final MessageSink sink;
+    private final ByteStrings strings;
 
     private boolean inEntry;
     private long entryLine;
@@ -43,13 +44,35 @@ final class JposLogParser {
     private int textField = -1;
     private long messages;
 
-    JposLogParser(XmlTokenizer tok, TxnPairer pairer) {
+    JposLogParser(XmlTokenizer tok, MessageSink sink) {
+        this(tok, sink, new ByteStrings());
+    }
+
+    /** @param strings the shared values, kept from chunk to chunk by a thread scanning chunks */
+    JposLogParser(XmlTokenizer tok, MessageSink sink, ByteStrings strings) {
         this.tok = tok;
-        this.pairer = pairer;
+        this.sink = sink;
+        this.strings = strings;
     }
 
     /** Reads to the end of the file; returns the number of ISO messages found. */
     long run() throws IOException {
+        scan();
+        endOfFile();
+        return messages;
+    }
+
+    /**
+     * Reads a chunk of a log to its end without the end-of-file rules, for {@link ChunkedLog}. Returns true when the
+     * chunk ended clean: outside any entry, message, field text or markup, where a parser reading the whole file
+     * would be in the state a new parser starts in, so that the next chunk can be read by a new parser.
+     */
+    boolean runChunk() throws IOException {
+        scan();
+        return !inEntry && msg == null && textField < 0 && ioDepth == 0 && foreignDepth == 0 && tok.clean();
+    }
+
+    private void scan() throws IOException {
         int t;
         while ((t = tok.next()) != XmlTokenizer.EOF) {
             if (t == XmlTokenizer.START) {
@@ -58,8 +81,6 @@ final class JposLogParser {
                 end();
             }
         }
-        endOfFile();
-        return messages;
     }
 
     private void start() {
@@ -141,7 +162,7 @@ final class JposLogParser {
                     false);
         }
         if (tok.selfClosing()) {
-            pairer.ignore();
+            sink.ignore();
             return;
         }
         inEntry = true;
@@ -157,7 +178,7 @@ final class JposLogParser {
 
     private void closeEntry() {
         if (!entryHadMessage) {
-            pairer.ignore();
+            sink.ignore();
         }
         inEntry = false;
         ioDepth = 0;
@@ -231,7 +252,13 @@ final class JposLogParser {
         msg = null;
         textField = -1;
         tok.endText();
-        pairer.accept(m, () -> XmlText.rawForReject(tok.rawText(true)));
+        if (tok.whole()) {
+            // a chunk's events are replayed later: the raw text is found again from the chunk's bytes if asked for
+            Supplier<String> later = tok.rawLater();
+            sink.accept(m, () -> XmlText.rawForReject(later.get()));
+        } else {
+            sink.accept(m, () -> XmlText.rawForReject(tok.rawText(true)));
+        }
     }
 
     private void rejectOpenMessage(String reason, boolean includeCurrentToken) {
@@ -239,7 +266,7 @@ final class JposLogParser {
         msg = null;
         textField = -1;
         tok.endText();
-        pairer.reject(m.line, reason, XmlText.rawForReject(tok.rawText(includeCurrentToken)));
+        sink.reject(m.line, reason, XmlText.rawForReject(tok.rawText(includeCurrentToken)));
     }
 
     private void endOfFile() {
@@ -251,10 +278,10 @@ final class JposLogParser {
             }
         } else if (inEntry) {
             if (ioDepth > 0 && !entryHadMessage) {
-                pairer.reject(entryLine, "entry starting at line " + entryLine + " cut at end of file",
+                sink.reject(entryLine, "entry starting at line " + entryLine + " cut at end of file",
                         XmlText.rawForReject(tok.rawText(true)));
             } else if (!entryHadMessage) {
-                pairer.ignore();
+                sink.ignore();
             }
             inEntry = false;
         }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.concurrent.Executor;
 
 /**
  * Reads a jPOS XML log (ISO 8583 traffic as written by jPOS's loggers) into paired terminal transactions.
@@ -30,15 +31,25 @@ public final class JposLogReader implements RecordReader<TerminalRecord> {
 
     private final ReconConfig config;
     private final Interner interner;
+    private final Executor helpers;
+    private final int helperCount;
 
     public JposLogReader(ReconConfig config) {
-        this(config, Interner.NONE);
+        this(config, Interner.NONE, null, 0);
     }
 
-    /** @param interner shares the RRN, auth code and masked card with the other sources of the run */
-    public JposLogReader(ReconConfig config, Interner interner) {
+    /**
+     * @param interner    shares the RRN, auth code and masked card with the other sources of the run
+     * @param helpers     threads that may scan a big log's chunks ahead when they have nothing else to do (the run's
+     *                    reading threads: {@link ChunkedLog}); null reads every log in one pass. The records are
+     *                    the same either way.
+     * @param helperCount how many threads {@code helpers} has
+     */
+    public JposLogReader(ReconConfig config, Interner interner, Executor helpers, int helperCount) {
         this.config = config;
         this.interner = interner;
+        this.helpers = helperCount > 1 ? helpers : null;
+        this.helperCount = helperCount;
     }
 
     @Override
@@ -50,6 +61,18 @@ public final class JposLogReader implements RecordReader<TerminalRecord> {
                 // and read as a day without traffic it would make every settled sale a case
                 throw new InputException(displayName, 0, null, "empty file (0 bytes): expected a jPOS log (a day "
                         + "without traffic still has its <logger> tag)");
+            }
+            if (helpers != null && Files.size(file) > 2L * ChunkedLog.CHUNK) {
+                try {
+                    TxnPairer pairer = new TxnPairer(config, displayName, fileDate, interner);
+                    ChunkedLog.read(new ChunkedLog.StreamChunks(in, ChunkedLog.CHUNK), pairer, helpers, helperCount);
+                    return pairer.finish();
+                } catch (ChunkedLog.Unchunkable e) {
+                    // no clean chunk edge for 64 MiB: one pass from the start, as for a small file
+                    try (InputStream again = Files.newInputStream(file)) {
+                        return read(again, displayName, config, fileDate, XmlTokenizer.BUFFER, interner);
+                    }
+                }
             }
             return read(in, displayName, config, fileDate, XmlTokenizer.BUFFER, interner);
         } catch (XmlTokenizer.TooLong e) {

@@ -36,7 +36,7 @@ import java.util.function.Supplier;
  * request with no STAN, a bad amount or currency, no time, a response with no request, and, when the transaction
  * is built, one with no amount or no terminal id.
  */
-final class TxnPairer {
+final class TxnPairer implements MessageSink {
     private static final int RECENT_KEYS = 50_000;
     private final ReconConfig config;
     private final KindMapping mapping;
@@ -85,19 +85,18 @@ final class TxnPairer {
         this.fileDate = fileDate;
     }
 
-    /** Counts a log entry that holds no message (info, exceptions, connection events...). */
-    void ignore() {
+    @Override
+    public void ignore() {
         ignored++;
     }
 
-    void reject(long line, String reason, String raw) {
+    @Override
+    public void reject(long line, String reason, String raw) {
         rejects.add(new Reject(file, line, reason, raw));
     }
 
-    /**
-     * @param raw the message's raw text, already masked and cut; asked for only when the message is rejected
-     */
-    void accept(IsoMessage m, Supplier<String> raw) {
+    @Override
+    public void accept(IsoMessage m, Supplier<String> raw) {
         LocalDateTime at = m.atTime != null ? m.atTime : times.at(m.at);
         if (at != null) {
             reference = at.toLocalDate();

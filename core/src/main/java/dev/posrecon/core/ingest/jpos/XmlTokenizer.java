@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * A tolerant, streaming tag scanner for jPOS logs: not an XML parser. It reads bytes through a large buffer, counts
@@ -21,7 +22,7 @@ final class XmlTokenizer {
     private static final int SKIP = -1;
 
     static final int BUFFER = 1 << 20;
-    private static final int MAX_BUFFER = 64 << 20;
+    static final int MAX_BUFFER = 64 << 20;
     private static final int RAW_CAP = 4096;
     private static final byte[] COMMENT_END = {'-', '-', '>'};
     private static final byte[] CDATA_END = {']', ']', '>'};
@@ -84,6 +85,41 @@ final class XmlTokenizer {
     XmlTokenizer(InputStream in, int bufferSize) {
         this.in = in;
         this.buf = new byte[bufferSize];
+    }
+
+    /**
+     * Over a whole chunk of a log held in memory ({@link ChunkedLog}): nothing is read, the chunk's end is the end of
+     * input, and positions are offsets into {@code chunk}.
+     *
+     * @param firstLine the line of the file on which the chunk starts
+     */
+    XmlTokenizer(byte[] chunk, int length, long firstLine) {
+        this.in = null;
+        this.buf = chunk;
+        this.limit = length;
+        this.eof = true;
+        this.line = firstLine;
+    }
+
+    /** True for a tokenizer over a whole chunk in memory. */
+    boolean whole() {
+        return in == null;
+    }
+
+    /** True when the input ended outside markup and outside collected text. */
+    boolean clean() {
+        return !truncated && text == null;
+    }
+
+    /**
+     * For a tokenizer over a whole chunk: what {@link #rawText rawText(true)} gives now, made only when asked for
+     * (the chunk's bytes do not change).
+     */
+    Supplier<String> rawLater() {
+        final byte[] b = buf;
+        final int from = rawStart;
+        final int len = from >= 0 && pos > from ? Math.min(pos - from, RAW_CAP) : 0;
+        return () -> new String(b, Math.max(from, 0), len, StandardCharsets.UTF_8);
     }
 
     /** The next start or end tag, or {@link #EOF}. */
