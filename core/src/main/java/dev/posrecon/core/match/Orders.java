@@ -2,6 +2,7 @@ package dev.posrecon.core.match;
 
 import dev.posrecon.core.model.Receipt;
 import dev.posrecon.core.model.SettlementRecord;
+import dev.posrecon.core.model.SourceRef;
 import dev.posrecon.core.model.TerminalRecord;
 
 import java.util.ArrayList;
@@ -149,7 +150,7 @@ public final class Orders {
         if (c == 0) {
             c = STR.compare(a.responseCode(), b.responseCode());
         }
-        return c != 0 ? c : a.ref().compareTo(b.ref());
+        return c != 0 ? c : SourceRef.compare(a.file(), a.line(), b.file(), b.line());
     }
 
     private static int compareSettlement(SettlementRecord a, SettlementRecord b) {
@@ -182,7 +183,7 @@ public final class Orders {
         if (c == 0) {
             c = STR.compare(a.merchantId(), b.merchantId());
         }
-        return c != 0 ? c : a.ref().compareTo(b.ref());
+        return c != 0 ? c : SourceRef.compare(a.file(), a.line(), b.file(), b.line());
     }
 
     private static int compareReceipt(Receipt a, Receipt b) {
@@ -196,6 +197,6 @@ public final class Orders {
         if (c == 0) {
             c = Long.compare(a.total().minor(), b.total().minor());
         }
-        return c != 0 ? c : a.ref().compareTo(b.ref());
+        return c != 0 ? c : SourceRef.compare(a.file(), a.line(), b.file(), b.line());
     }
 }

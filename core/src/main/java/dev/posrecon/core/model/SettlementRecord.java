@@ -6,13 +6,15 @@ import java.time.LocalDateTime;
 /**
  * One line the acquirer settled, in canonical form.
  *
+ * @param file   the file's name as given, and {@code line} the line of the record ({@link #ref})
  * @param amount positive magnitude; {@code type} decides the direction (a REFUND is money back to the card)
  * @param fee    fee charged by the acquirer (positive = charged to the merchant), null when the file has none
  * @param net    net amount as written by the acquirer (signed as written), null when absent
  * @param card   masked card (first 6 / last 4) or just a last-4 form, may be null
  */
 public record SettlementRecord(
-        SourceRef ref,
+        String file,
+        int line,
         String merchantId,
         String terminalId,
         LocalDateTime txnTime,
@@ -26,6 +28,19 @@ public record SettlementRecord(
         String rrn,
         String stan,
         String batch) {
+
+    /** A record whose source reference is {@code ref}. */
+    public SettlementRecord(SourceRef ref, String merchantId, String terminalId, LocalDateTime txnTime,
+            LocalDate settleDate, TxnKind type, Money amount, Money fee, Money net, String card, String authCode,
+            String rrn, String stan, String batch) {
+        this(ref.file(), SourceRef.intLine(ref), merchantId, terminalId, txnTime, settleDate, type, amount, fee, net,
+                card, authCode, rrn, stan, batch);
+    }
+
+    /** Where the record starts: made when asked for, as a big day holds millions of records. */
+    public SourceRef ref() {
+        return new SourceRef(file, line);
+    }
 
     public String cardLast4() {
         return Cards.last4(card);

@@ -5,7 +5,8 @@ package dev.posrecon.core.model;
  * printed from the terminal's slip; any may be null.
  */
 public record Tender(
-        SourceRef ref,
+        String file,
+        int line,
         TenderType type,
         Money amount,
         String terminalId,
@@ -13,4 +14,15 @@ public record Tender(
         String rrn,
         String authCode,
         String cardLast4) {
+
+    /** A record whose source reference is {@code ref}. */
+    public Tender(SourceRef ref, TenderType type, Money amount, String terminalId, String stan, String rrn,
+            String authCode, String cardLast4) {
+        this(ref.file(), SourceRef.intLine(ref), type, amount, terminalId, stan, rrn, authCode, cardLast4);
+    }
+
+    /** Where the record starts: made when asked for, as a big day holds millions of records. */
+    public SourceRef ref() {
+        return new SourceRef(file, line);
+    }
 }

@@ -5,8 +5,10 @@ import java.time.LocalDateTime;
 /**
  * One logical terminal transaction: a request paired with its response, or with none (a timeout).
  *
- * @param ref           where the request starts in the log
- * @param responseRef   where the response starts, null for a timeout
+ * @param file          the log's name as given (the request's and, unless read back from a ledger, the response's)
+ * @param line          the line where the request starts ({@link #ref})
+ * @param responseFile  the file of the response, null for a timeout
+ * @param responseLine  the line where the response starts, 0 for a timeout ({@link #responseRef})
  * @param requestMti    the request's MTI as written ({@code 0200}, {@code 2100}, {@code 0420}...)
  * @param kind          SALE, REFUND, VOID or REVERSAL
  * @param processingCode field 3, may be null
@@ -24,8 +26,10 @@ import java.time.LocalDateTime;
  * @param originalStan  field 90's original STAN, may be null
  */
 public record TerminalRecord(
-        SourceRef ref,
-        SourceRef responseRef,
+        String file,
+        int line,
+        String responseFile,
+        int responseLine,
         String requestMti,
         TxnKind kind,
         String processingCode,
@@ -42,11 +46,32 @@ public record TerminalRecord(
         String originalMti,
         String originalStan) {
 
+    /** A record whose source reference is {@code ref} (and its response's {@code responseRef}, null for none). */
+    public TerminalRecord(SourceRef ref, SourceRef responseRef, String requestMti, TxnKind kind, String processingCode,
+            String terminalId, String merchantId, String stan, String rrn, String authCode, String responseCode,
+            boolean approved, Money amount, String card, LocalDateTime localTime, String originalMti,
+            String originalStan) {
+        this(ref.file(), SourceRef.intLine(ref), responseRef == null ? null : responseRef.file(),
+                responseRef == null ? 0 : SourceRef.intLine(responseRef), requestMti, kind, processingCode, terminalId,
+                merchantId, stan, rrn, authCode, responseCode, approved, amount, card, localTime, originalMti,
+                originalStan);
+    }
+
+    /** Where the record starts: made when asked for, as a big day holds millions of records. */
+    public SourceRef ref() {
+        return new SourceRef(file, line);
+    }
+
+    /** Where the response starts, null for a timeout. */
+    public SourceRef responseRef() {
+        return responseFile == null ? null : new SourceRef(responseFile, responseLine);
+    }
+
     /** Normalised STANs of up to six digits by value, made when first asked for. */
     private static final String[] STANS = new String[1_000_000];
 
     public boolean timedOut() {
-        return responseRef == null;
+        return responseFile == null;
     }
 
     public String cardLast4() {
