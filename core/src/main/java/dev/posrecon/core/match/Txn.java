@@ -19,16 +19,15 @@ public final class Txn {
     final TerminalRecord rec;
     final String stan;
 
-    private static final Link<?>[] NO_LINKS = {};
-
     /*
-     * Links as exact-size arrays, one shared empty one for none: a million-transaction day holds two million of
-     * these, and two ArrayLists a transaction cost ~100 MB of a 2 GB heap.
+     * Links as null for none, the Link itself for one, an exact-size array for more: a million-transaction day holds
+     * two million of them, nearly all single. Two ArrayLists a transaction cost ~100 MB of a 2 GB heap, a
+     * one-element array each ~40 MB.
      */
     /** settlement lines of the same kind linked to this transaction, in link order (strong keys first). */
-    private Link<SettlementRecord>[] settlements = noLinks();
+    private Object settlements;
     /** receipt tenders linked to this transaction. */
-    private Link<TenderRef>[] tenders = noLinks();
+    private Object tenders;
     /** the linked tenders' amounts summed, in minor units (every charge rule asks for it). */
     private long tenderedMinor;
     /** for a SALE: the approved void, approved/timed-out reversal that cancels it on the terminal. */
@@ -66,17 +65,17 @@ public final class Txn {
 
     /** Whether a settlement line is linked (no list made to ask). */
     public boolean hasSettlements() {
-        return settlements.length > 0;
+        return settlements != null;
     }
 
     /** How many settlement lines are linked (netted or not). */
     public int settlementCount() {
-        return settlements.length;
+        return count(settlements);
     }
 
     /** Whether a receipt tender is linked (no list made to ask). */
     public boolean hasTenders() {
-        return tenders.length > 0;
+        return tenders != null;
     }
 
     /** The linked receipt tenders' amounts summed, in minor units. */
@@ -93,23 +92,37 @@ public final class Txn {
         tenderedMinor += link.target().tender().amount().minor();
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> Link<T>[] noLinks() {
-        return (Link<T>[]) NO_LINKS;
+    private static int count(Object links) {
+        return links == null ? 0 : links instanceof Link<?> ? 1 : ((Link<?>[]) links).length;
     }
 
-    private static <T> Link<T>[] append(Link<T>[] links, Link<T> link) {
-        Link<T>[] out = Arrays.copyOf(links, links.length + 1);
-        out[links.length] = link;
+    private static Object append(Object links, Link<?> link) {
+        if (links == null) {
+            return link;
+        }
+        if (links instanceof Link<?> one) {
+            return new Link<?>[]{one, link};
+        }
+        Link<?>[] many = (Link<?>[]) links;
+        Link<?>[] out = Arrays.copyOf(many, many.length + 1);
+        out[many.length] = link;
         return out;
     }
 
-    private static <T> List<T> view(T[] links) {
-        return switch (links.length) {
-            case 0 -> List.of();
-            case 1 -> List.of(links[0]);
-            default -> Collections.unmodifiableList(Arrays.asList(links));
-        };
+    @SuppressWarnings("unchecked")
+    private static <T> List<Link<T>> view(Object links) {
+        if (links == null) {
+            return List.of();
+        }
+        if (links instanceof Link<?> one) {
+            return List.of((Link<T>) one);
+        }
+        return Collections.unmodifiableList(Arrays.asList((Link<T>[]) links));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Link<T> link(Object links, int i) {
+        return links instanceof Link<?> one ? (Link<T>) one : (Link<T>) ((Link<?>[]) links)[i];
     }
 
     public Txn cancelledBy() {
@@ -126,9 +139,11 @@ public final class Txn {
 
     /** The first linked settlement line not netted off by a settlement VOID/REVERSAL line, or null. */
     public SettlementRecord firstLiveSettlement(java.util.Set<SettlementRecord> netted) {
-        for (Link<SettlementRecord> l : settlements) {
-            if (!isNetted(netted, l.target())) {
-                return l.target();
+        int n = count(settlements);
+        for (int i = 0; i < n; i++) {
+            SettlementRecord s = Txn.<SettlementRecord>link(settlements, i).target();
+            if (!isNetted(netted, s)) {
+                return s;
             }
         }
         return null;
@@ -137,17 +152,19 @@ public final class Txn {
     /** Linked settlement lines not netted off by a settlement VOID/REVERSAL line (not to be modified). */
     public List<SettlementRecord> liveSettlements(java.util.Set<SettlementRecord> netted) {
         // every rule asks this of every transaction: the usual none or one line without a growable list
-        if (settlements.length == 0) {
+        int n = count(settlements);
+        if (n == 0) {
             return List.of();
         }
-        if (settlements.length == 1) {
-            SettlementRecord only = settlements[0].target();
+        if (n == 1) {
+            SettlementRecord only = Txn.<SettlementRecord>link(settlements, 0).target();
             return isNetted(netted, only) ? List.of() : List.of(only);
         }
-        List<SettlementRecord> out = new ArrayList<>(settlements.length);
-        for (Link<SettlementRecord> l : settlements) {
-            if (!isNetted(netted, l.target())) {
-                out.add(l.target());
+        List<SettlementRecord> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            SettlementRecord s = Txn.<SettlementRecord>link(settlements, i).target();
+            if (!isNetted(netted, s)) {
+                out.add(s);
             }
         }
         return out;
