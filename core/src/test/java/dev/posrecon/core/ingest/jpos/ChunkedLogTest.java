@@ -1,6 +1,7 @@
 package dev.posrecon.core.ingest.jpos;
 
 import dev.posrecon.core.config.ReconConfig;
+import dev.posrecon.core.error.InputException;
 import dev.posrecon.core.ingest.Interner;
 import dev.posrecon.core.ingest.ReadResult;
 import dev.posrecon.core.model.TerminalRecord;
@@ -29,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * A log read in chunks gives exactly what one pass over the whole file gives: the same records, rejects (with their
@@ -157,6 +159,30 @@ class ChunkedLogTest {
         assertThat(chunked.records()).isEqualTo(one.records());
         assertThat(chunked.rejects()).isEqualTo(one.rejects());
         assertThat(chunked.ignored()).isEqualTo(one.ignored());
+    }
+
+    /**
+     * More than 64 MiB without a chunk edge: the reader falls back to one pass, which refuses the file with the
+     * error and line a single pass gives (a tag longer than the largest buffer), not a chunk's error.
+     */
+    @Test
+    void aLogWithNoChunkEdgeFor64MiBIsReadInOnePassAndRefusedAsOnePassRefusesIt(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("huge-tag.xml");
+        byte[] filler = new byte[1 << 20];
+        Arrays.fill(filler, (byte) 'x');
+        try (var out = Files.newOutputStream(file)) {
+            out.write(("<logger class=\"org.jpos.q2.qbean.LoggerAdaptor\">\n"
+                    + "<log realm=\"").getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < 66; i++) {
+                out.write(filler);
+            }
+            out.write("\" at=\"2026-11-20T10:00:00\">\n</log>\n</logger>\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        Throwable one = catchThrowable(() -> new JposLogReader(CONFIG).read(file, "h.xml"));
+        Throwable chunked = catchThrowable(
+                () -> new JposLogReader(CONFIG, Interner.NONE, pool, 2).read(file, "h.xml"));
+        assertThat(one).isInstanceOf(InputException.class).hasMessageContaining("longer than");
+        assertThat(chunked).isInstanceOf(InputException.class).hasMessage(one.getMessage());
     }
 
     @Test
