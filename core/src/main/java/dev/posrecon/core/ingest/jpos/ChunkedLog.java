@@ -9,6 +9,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -78,7 +80,9 @@ final class ChunkedLog {
      *                     use: the caller starts again with a new pairer)
      */
     static void read(Chunks chunks, MessageSink pairer, Executor helpers, int ahead) throws IOException {
-        ThreadLocal<ByteStrings> strings = ThreadLocal.withInitial(ByteStrings::new);
+        // the few-valued fields' strings, one table per thread scanning at a time, shared from chunk to chunk as a
+        // single pass shares them (a big log's records then share them too); dropped when the file is read
+        Queue<ByteStrings> strings = new ConcurrentLinkedQueue<>();
         ArrayDeque<Scan> window = new ArrayDeque<>();
         boolean more = fill(window, chunks, helpers, strings, ahead + 1);
         while (!window.isEmpty()) {
@@ -93,7 +97,7 @@ final class ChunkedLog {
                 if (next == null) {
                     throw new IllegalStateException("a chunk before the last has no successor");
                 }
-                p = parse(join(p.chunk, next.cancel()), strings.get());
+                p = parse(join(p.chunk, next.cancel()), strings);
             }
             p.events.replay(pairer);
             if (more) {
@@ -103,7 +107,7 @@ final class ChunkedLog {
     }
 
     private static boolean fill(ArrayDeque<Scan> window, Chunks chunks, Executor helpers,
-                                ThreadLocal<ByteStrings> strings, int upTo) throws IOException {
+                                Queue<ByteStrings> strings, int upTo) throws IOException {
         while (window.size() < upTo) {
             Chunk c = chunks.next();
             if (c == null) {
@@ -117,17 +121,25 @@ final class ChunkedLog {
     }
 
     /** Scans one chunk: the last with the end-of-file rules, any other only to its end. */
-    static Parsed parse(Chunk c, ByteStrings strings) throws IOException {
-        Events events = new Events();
-        JposLogParser parser = new JposLogParser(new XmlTokenizer(c.data, c.length, c.firstLine), events, strings);
-        boolean clean;
-        if (c.last) {
-            parser.run();
-            clean = true;
-        } else {
-            clean = parser.runChunk();
+    static Parsed parse(Chunk c, Queue<ByteStrings> strings) throws IOException {
+        ByteStrings mine = strings.poll();
+        if (mine == null) {
+            mine = new ByteStrings();
         }
-        return new Parsed(c, events, clean);
+        try {
+            Events events = new Events();
+            JposLogParser parser = new JposLogParser(new XmlTokenizer(c.data, c.length, c.firstLine), events, mine);
+            boolean clean;
+            if (c.last) {
+                parser.run();
+                clean = true;
+            } else {
+                clean = parser.runChunk();
+            }
+            return new Parsed(c, events, clean);
+        } finally {
+            strings.offer(mine);
+        }
     }
 
     private static Chunk join(Chunk a, Chunk b) {
@@ -153,12 +165,12 @@ final class ChunkedLog {
         private static final int STARTED = 1;
         private final AtomicInteger state = new AtomicInteger(NEW);
         private final CountDownLatch done = new CountDownLatch(1);
-        private final ThreadLocal<ByteStrings> strings;
+        private final Queue<ByteStrings> strings;
         private Chunk chunk;
         private Parsed result;
         private Throwable failure;
 
-        Scan(Chunk chunk, ThreadLocal<ByteStrings> strings) {
+        Scan(Chunk chunk, Queue<ByteStrings> strings) {
             this.chunk = chunk;
             this.strings = strings;
         }
@@ -169,7 +181,7 @@ final class ChunkedLog {
                 return;
             }
             try {
-                result = parse(chunk, strings.get());
+                result = parse(chunk, strings);
             } catch (IOException | RuntimeException | Error e) {
                 failure = e;
             } finally {
