@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
@@ -217,6 +218,13 @@ class ChunkedLogTest {
 
     /** The log cut before each of {@code cuts} (ascending byte offsets), read in chunks on the test's pool. */
     private static ReadResult<TerminalRecord> chunked(byte[] log, int[] cuts) throws IOException {
+        TxnPairer pairer = pairer();
+        ChunkedLog.read(chunksAt(log, cuts), pairer, pool, 2);
+        return pairer.finish();
+    }
+
+    /** The chunks of {@code log} cut before each of {@code cuts} (ascending byte offsets), with their first lines. */
+    static ChunkedLog.Chunks chunksAt(byte[] log, int[] cuts) {
         List<ChunkedLog.Chunk> chunks = new ArrayList<>();
         long line = 1;
         int from = 0;
@@ -227,10 +235,8 @@ class ChunkedLogTest {
             line += ChunkedLog.newlines(part, part.length);
             from = to;
         }
-        TxnPairer pairer = pairer();
-        java.util.Iterator<ChunkedLog.Chunk> it = chunks.iterator();
-        ChunkedLog.read(() -> it.hasNext() ? it.next() : null, pairer, pool, 2);
-        return pairer.finish();
+        Iterator<ChunkedLog.Chunk> it = chunks.iterator();
+        return () -> it.hasNext() ? it.next() : null;
     }
 
     /** The offsets of the line starts that open a {@code <log} entry (after the first byte). */
