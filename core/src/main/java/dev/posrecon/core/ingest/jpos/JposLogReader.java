@@ -56,13 +56,14 @@ public final class JposLogReader implements RecordReader<TerminalRecord> {
     public ReadResult<TerminalRecord> read(Path file, String displayName) {
         LocalDate fileDate = fileDate(file, config.zone());
         try (InputStream in = Files.newInputStream(file)) {
-            if (Files.size(file) == 0) {
+            long size = Files.size(file);
+            if (size == 0) {
                 // a log jPOS writes opens with its <logger> tag: an empty file is a copy or rotation that failed,
                 // and read as a day without traffic it would make every settled sale a case
                 throw new InputException(displayName, 0, null, "empty file (0 bytes): expected a jPOS log (a day "
                         + "without traffic still has its <logger> tag)");
             }
-            if (helpers != null && Files.size(file) > 2L * ChunkedLog.CHUNK) {
+            if (helpers != null && size > 2L * ChunkedLog.CHUNK) {
                 try {
                     TxnPairer pairer = new TxnPairer(config, displayName, fileDate, interner);
                     ChunkedLog.read(new ChunkedLog.StreamChunks(in, ChunkedLog.CHUNK), pairer, helpers, helperCount);

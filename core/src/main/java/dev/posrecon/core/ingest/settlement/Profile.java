@@ -571,7 +571,8 @@ final class Profile {
                     try {
                         int start = Integer.parseInt(se[0].strip());
                         int len = Integer.parseInt(se[1].strip());
-                        if (se.length != 2 || start < 1 || len < 1 || start > RowStream.MAX_CHARS || len > RowStream.MAX_CHARS) {
+                        if (se.length != 2 || start < 1 || len < 1 || start > RowStream.MAX_CHARS
+                                || len > RowStream.MAX_CHARS) {
                             throw new NumberFormatException();
                         }
                         out.add(new Source(null, 0, start, len));
