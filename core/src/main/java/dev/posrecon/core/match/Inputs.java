@@ -3,7 +3,6 @@ package dev.posrecon.core.match;
 import dev.posrecon.core.ReconRequest;
 import dev.posrecon.core.error.InputException;
 import dev.posrecon.core.error.ReconException;
-import dev.posrecon.core.ingest.Interner;
 import dev.posrecon.core.ingest.ReadResult;
 import dev.posrecon.core.ingest.RecordReader;
 import dev.posrecon.core.ingest.customers.CustomerReader;
@@ -94,16 +93,14 @@ public final class Inputs {
 
     private static Inputs read(ReconRequest r, ExecutorService pool, int threads) {
         List<Task> tasks = new ArrayList<>();
-        // values the sources repeat (RRN, auth code, card) kept once; dropped when reading is done
-        Interner interner = new Interner(1 << 23, Interner.expectedFor(totalBytes(r)));
         for (Path p : r.terminalLogs()) {
-            tasks.add(new Task(Source.TERMINAL, p, terminalReader(r, p, interner, pool, threads)));
+            tasks.add(new Task(Source.TERMINAL, p, terminalReader(r, p, pool, threads)));
         }
-        RecordReader<SettlementRecord> settle = SettlementReaders.open(r.profile(), r.encoding(), r.config(), interner);
+        RecordReader<SettlementRecord> settle = SettlementReaders.open(r.profile(), r.encoding(), r.config());
         for (Path p : r.settlements()) {
             tasks.add(new Task(Source.SETTLEMENT, p, settle));
         }
-        JournalReader journal = new JournalReader(r.config(), interner);
+        JournalReader journal = new JournalReader(r.config());
         for (Path p : r.journals()) {
             tasks.add(new Task(Source.JOURNAL, p, journal));
         }
@@ -150,20 +147,6 @@ public final class Inputs {
         return in;
     }
 
-    private static long totalBytes(ReconRequest r) {
-        long n = 0;
-        for (List<Path> ps : List.of(r.terminalLogs(), r.settlements(), r.journals(), r.customers())) {
-            for (Path p : ps) {
-                try {
-                    n += Files.size(p);
-                } catch (IOException e) {
-                    // checked readable above; a size we cannot get only costs a smaller first map
-                }
-            }
-        }
-        return n;
-    }
-
     /** Adds the open items an earlier run left in the ledger; they are matched like today's records. */
     public void addCarried(List<TerminalRecord> t, List<SettlementRecord> s, List<Receipt> r) {
         terminal.addAll(t);
@@ -182,16 +165,16 @@ public final class Inputs {
      *
      * @throws InputException when the file is neither a jPOS log nor fits a shipped terminal profile
      */
-    static RecordReader<TerminalRecord> terminalReader(ReconRequest r, Path file, Interner interner,
+    static RecordReader<TerminalRecord> terminalReader(ReconRequest r, Path file,
                                                        Executor helpers, int helperCount) {
         if (JposLogReader.sniff(file)) {
-            return new JposLogReader(r.config(), interner, helpers, helperCount);
+            return new JposLogReader(r.config(), helpers, helperCount);
         }
         String profile = r.terminalProfile();
         if (profile == null) {
             Optional<String> fits = TerminalReaders.detect(file, r.encoding());
             if (fits.isEmpty() && startsLikeXml(file)) {
-                return new JposLogReader(r.config(), interner, helpers, helperCount);
+                return new JposLogReader(r.config(), helpers, helperCount);
             }
             profile = fits.orElseThrow(() -> new InputException(file.toString(), 1, null, "not a jPOS log, and no "
                     + "shipped terminal profile fits its header: give the profile of this CSV export with "

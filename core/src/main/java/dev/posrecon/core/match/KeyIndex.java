@@ -139,6 +139,11 @@ final class KeyIndex<T> {
         return ((long) nz(a).hashCode() << 32) | (nz(b).hashCode() & 0xFFFFFFFFL);
     }
 
+    /** The hash of a string and an {@link dev.posrecon.core.model.Ids} code (null counts as empty). */
+    static long pair(String a, long code) {
+        return code * 0x9E3779B97F4A7C15L + nz(a).hashCode();
+    }
+
     static long single(String a) {
         return a.hashCode() & 0xFFFFFFFFL;
     }

@@ -1,6 +1,7 @@
 package dev.posrecon.core.match;
 
 import dev.posrecon.core.model.Cards;
+import dev.posrecon.core.model.Ids;
 import dev.posrecon.core.model.Money;
 import dev.posrecon.core.model.SettlementRecord;
 import dev.posrecon.core.model.Tender;
@@ -42,18 +43,21 @@ final class LinkVeto {
         }
     }
 
-    /** The fields of a record a veto can compare; any may be null (not carried). */
-    record Facts(String rrn, String auth, String last4, Money amount, LocalDateTime time) {
+    /**
+     * The fields of a record a veto can compare; any may be null or {@link Ids#NONE} (not carried). RRN and auth
+     * code are {@link Ids#pack} codes.
+     */
+    record Facts(long rrn, long auth, String last4, Money amount, LocalDateTime time) {
         static Facts of(TerminalRecord r) {
-            return new Facts(r.rrn(), r.authCode(), r.cardLast4(), r.amount(), r.localTime());
+            return new Facts(r.rrnKey(), r.authKey(), r.cardLast4(), r.amount(), r.localTime());
         }
 
         static Facts of(SettlementRecord s) {
-            return new Facts(s.rrn(), s.authCode(), s.cardLast4(), s.amount(), s.txnTime());
+            return new Facts(s.rrnKey(), s.authKey(), s.cardLast4(), s.amount(), s.txnTime());
         }
 
         static Facts of(Tender t, LocalDateTime when) {
-            return new Facts(t.rrn(), t.authCode(), t.cardLast4(), t.amount(), when);
+            return new Facts(t.rrnKey(), t.authKey(), t.cardLast4(), t.amount(), when);
         }
     }
 
@@ -123,8 +127,8 @@ final class LinkVeto {
 
     private boolean differ(Field f, Key key, Facts a, Facts b) {
         return switch (f) {
-            case RRN -> differ(norm(a.rrn), norm(b.rrn));
-            case AUTH -> differ(norm(a.auth), norm(b.auth));
+            case RRN -> differ(a.rrn, b.rrn);
+            case AUTH -> differ(a.auth, b.auth);
             case CARD -> differ(Cards.last4(a.last4), Cards.last4(b.last4));
             case AMOUNT -> a.amount != null && b.amount != null
                     && (!a.amount.currency().equals(b.amount.currency())
@@ -136,6 +140,20 @@ final class LinkVeto {
 
     private static boolean differ(String a, String b) {
         return a != null && b != null && !a.equals(b);
+    }
+
+    /**
+     * Whether two RRNs or auth codes, both carried, differ once {@link #norm normalised}. Packed codes hold upper
+     * case without blanks, so two that do not start with {@code 0} are the same exactly when the codes are.
+     */
+    private static boolean differ(long a, long b) {
+        if (a == b || a == Ids.NONE || b == Ids.NONE) {
+            return false;
+        }
+        if (a > 0 && b > 0 && !Ids.startsWithZero(a) && !Ids.startsWithZero(b)) {
+            return true;
+        }
+        return differ(norm(Ids.text(a)), norm(Ids.text(b)));
     }
 
     /** Upper case, no surrounding blanks or leading zeros: "012345" and "12345 " are one auth code. */

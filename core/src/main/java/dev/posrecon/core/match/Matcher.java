@@ -1,6 +1,7 @@
 package dev.posrecon.core.match;
 
 import dev.posrecon.core.config.ReconConfig;
+import dev.posrecon.core.model.Ids;
 import dev.posrecon.core.model.Receipt;
 import dev.posrecon.core.model.ReceiptKind;
 import dev.posrecon.core.model.SettlementRecord;
@@ -144,9 +145,9 @@ public final class Matcher {
                         notes);
                 rule = "F90_STAN";
             }
-            if (orig == null && v.rec.rrn() != null) {
+            if (orig == null && v.rec.rrnKey() != Ids.NONE) {
                 List<Txn> c = new ArrayList<>();
-                for (Txn x : idx.byTidRrn(v.rec.terminalId(), v.rec.rrn())) {
+                for (Txn x : idx.byTidRrn(v.rec.terminalId(), v.rec.rrnKey())) {
                     if (x != v && cancellable(x, k) && notAfter(x.rec.localTime(), v.rec.localTime())) {
                         c.add(x);
                     }
@@ -278,10 +279,10 @@ public final class Matcher {
         String tid = s.terminalId();
         LinkVeto.Facts facts = LinkVeto.Facts.of(s);
         LinkVeto.Notes notes = new LinkVeto.Notes();
-        if (s.rrn() != null) {
-            List<Txn> c = idx.byTidRrn(tid, s.rrn());
+        if (s.rrnKey() != Ids.NONE) {
+            List<Txn> c = idx.byTidRrn(tid, s.rrnKey());
             if (c.isEmpty() && tid == null) {
-                c = idx.byRrn(s.rrn());
+                c = idx.byRrn(s.rrnKey());
             }
             Pick p = vettedNearest(LinkVeto.TERMINAL_RRN, s.rrn(), facts, filterKind(c, want), s.txnTime(), null,
                     TERMINAL_RRN, notes);
@@ -297,9 +298,9 @@ public final class Matcher {
                 return p.noted(notes);
             }
         }
-        if (s.authCode() != null && tid != null) {
+        if (s.authKey() != Ids.NONE && tid != null) {
             List<Txn> c = new ArrayList<>();
-            for (Txn x : idx.byTidAuth(tid, s.authCode())) {
+            for (Txn x : idx.byTidAuth(tid, s.authKey())) {
                 if (x.rec.kind() == want && x.rec.amount().equals(s.amount())) {
                     c.add(x);
                 }
@@ -382,8 +383,8 @@ public final class Matcher {
                 sales.add(s);
             }
         }
-        KeyIndex<SettlementRecord> saleByRrn = new KeyIndex<>(sales, s -> s.rrn() == null ? KeyIndex.NONE
-                : KeyIndex.pair(s.terminalId(), s.rrn()));
+        KeyIndex<SettlementRecord> saleByRrn = new KeyIndex<>(sales, s -> s.rrnKey() == Ids.NONE ? KeyIndex.NONE
+                : KeyIndex.pair(s.terminalId(), s.rrnKey()));
         KeyIndex<SettlementRecord> saleByStan = new KeyIndex<>(sales, s -> s.stan() == null ? KeyIndex.NONE
                 : KeyIndex.pair(s.terminalId(), TerminalRecord.normStan(s.stan())));
         for (int i = 0; i < m.settlements.size(); i++) {
@@ -395,11 +396,11 @@ public final class Matcher {
             SettlementRecord sale = null;
             LinkVeto.Facts facts = LinkVeto.Facts.of(c);
             LinkVeto.Notes notes = new LinkVeto.Notes();
-            if (c.rrn() != null) {
+            if (c.rrnKey() != Ids.NONE) {
                 String tid = c.terminalId();
-                String rrn = c.rrn();
-                sale = vettedUnnetted(LinkVeto.LINE_RRN, rrn, facts, saleByRrn.find(KeyIndex.pair(tid, rrn),
-                        x -> rrn.equals(x.rrn()) && KeyIndex.nz(tid).equals(KeyIndex.nz(x.terminalId()))), m, c,
+                long rrn = c.rrnKey();
+                sale = vettedUnnetted(LinkVeto.LINE_RRN, c.rrn(), facts, saleByRrn.find(KeyIndex.pair(tid, rrn),
+                        x -> rrn == x.rrnKey() && KeyIndex.nz(tid).equals(KeyIndex.nz(x.terminalId()))), m, c,
                         notes);
             }
             if (sale == null && c.stan() != null) {
@@ -422,8 +423,8 @@ public final class Matcher {
                 // a line for the terminal's own void/reversal message
                 String stan = TerminalRecord.normStan(c.stan());
                 List<Txn> cand = new ArrayList<>();
-                if (c.rrn() != null) {
-                    cand.addAll(vetted(LinkVeto.LINE_RRN, facts, filterKind(idx.byTidRrn(c.terminalId(), c.rrn()), k),
+                if (c.rrnKey() != Ids.NONE) {
+                    cand.addAll(vetted(LinkVeto.LINE_RRN, facts, filterKind(idx.byTidRrn(c.terminalId(), c.rrnKey()), k),
                             notes));
                 }
                 if (stan != null) {
@@ -435,7 +436,7 @@ public final class Matcher {
                     if (x.rec.kind() == k) {
                         m.linkedNonSale.add(c);
                         m.settlementTxn[i] = x;
-                        m.settlementRule[i] = c.rrn() != null ? TERMINAL_RRN : TERMINAL_STAN;
+                        m.settlementRule[i] = c.rrnKey() != Ids.NONE ? TERMINAL_RRN : TERMINAL_STAN;
                         break;
                     }
                 }
@@ -533,8 +534,8 @@ public final class Matcher {
         String tid = t.terminalId();
         LinkVeto.Facts facts = LinkVeto.Facts.of(t, when);
         LinkVeto.Notes notes = new LinkVeto.Notes();
-        if (t.rrn() != null) {
-            List<Txn> c = tid != null ? idx.byTidRrn(tid, t.rrn()) : idx.byRrn(t.rrn());
+        if (t.rrnKey() != Ids.NONE) {
+            List<Txn> c = tid != null ? idx.byTidRrn(tid, t.rrnKey()) : idx.byRrn(t.rrnKey());
             Pick p = vettedNearest(LinkVeto.RECEIPT_RRN, t.rrn(), facts, filterKind(c, want), when, null, RECEIPT_RRN,
                     notes);
             if (p.found()) {
@@ -549,9 +550,9 @@ public final class Matcher {
                 return p.noted(notes);
             }
         }
-        if (t.authCode() != null && t.cardLast4() != null) {
+        if (t.authKey() != Ids.NONE && t.cardLast4() != null) {
             List<Txn> c = new ArrayList<>();
-            for (Txn x : idx.byAuth(t.authCode())) {
+            for (Txn x : idx.byAuth(t.authKey())) {
                 if (x.rec.kind() == want && t.cardLast4().equals(x.rec.cardLast4())
                         && (tid == null || tid.equals(x.rec.terminalId()))) {
                     c.add(x);
@@ -663,15 +664,14 @@ public final class Matcher {
         Index(List<Txn> txns) {
             amountCard = new KeyIndex<>(txns, x -> x.rec.cardLast4() == null ? KeyIndex.NONE
                     : KeyIndex.amountCard(x.rec.amount().minor(), x.rec.cardLast4()));
-            tidRrn = new KeyIndex<>(txns, x -> x.rec.rrn() == null ? KeyIndex.NONE
-                    : KeyIndex.pair(x.rec.terminalId(), x.rec.rrn()));
-            rrn = new KeyIndex<>(txns, x -> x.rec.rrn() == null ? KeyIndex.NONE : KeyIndex.single(x.rec.rrn()));
+            tidRrn = new KeyIndex<>(txns, x -> x.rec.rrnKey() == Ids.NONE ? KeyIndex.NONE
+                    : KeyIndex.pair(x.rec.terminalId(), x.rec.rrnKey()));
+            rrn = new KeyIndex<>(txns, x -> x.rec.rrnKey() == Ids.NONE ? KeyIndex.NONE : x.rec.rrnKey());
             tidStan = new KeyIndex<>(txns, x -> x.stan == null ? KeyIndex.NONE
                     : KeyIndex.pair(x.rec.terminalId(), x.stan));
-            tidAuth = new KeyIndex<>(txns, x -> x.rec.authCode() == null ? KeyIndex.NONE
-                    : KeyIndex.pair(x.rec.terminalId(), x.rec.authCode()));
-            auth = new KeyIndex<>(txns, x -> x.rec.authCode() == null ? KeyIndex.NONE
-                    : KeyIndex.single(x.rec.authCode()));
+            tidAuth = new KeyIndex<>(txns, x -> x.rec.authKey() == Ids.NONE ? KeyIndex.NONE
+                    : KeyIndex.pair(x.rec.terminalId(), x.rec.authKey()));
+            auth = new KeyIndex<>(txns, x -> x.rec.authKey() == Ids.NONE ? KeyIndex.NONE : x.rec.authKey());
         }
 
         List<Txn> byAmountCard(long minor, String last4) {
@@ -679,13 +679,14 @@ public final class Matcher {
                     x -> x.rec.amount().minor() == minor && last4.equals(x.rec.cardLast4()));
         }
 
-        List<Txn> byTidRrn(String tid, String r) {
+        List<Txn> byTidRrn(String tid, long r) {
             return tidRrn.find(KeyIndex.pair(tid, r),
-                    x -> KeyIndex.nz(tid).equals(KeyIndex.nz(x.rec.terminalId())) && r.equals(x.rec.rrn()));
+                    x -> r == x.rec.rrnKey() && KeyIndex.nz(tid).equals(KeyIndex.nz(x.rec.terminalId())));
         }
 
-        List<Txn> byRrn(String r) {
-            return rrn.find(KeyIndex.single(r), x -> r.equals(x.rec.rrn()));
+        /** Codes are their own keys: no hash to collide. */
+        List<Txn> byRrn(long r) {
+            return rrn.find(r, x -> true);
         }
 
         List<Txn> byTidStan(String tid, String normStan) {
@@ -693,13 +694,13 @@ public final class Matcher {
                     x -> KeyIndex.nz(tid).equals(KeyIndex.nz(x.rec.terminalId())) && normStan.equals(x.stan));
         }
 
-        List<Txn> byTidAuth(String tid, String a) {
+        List<Txn> byTidAuth(String tid, long a) {
             return tidAuth.find(KeyIndex.pair(tid, a),
-                    x -> KeyIndex.nz(tid).equals(KeyIndex.nz(x.rec.terminalId())) && a.equals(x.rec.authCode()));
+                    x -> a == x.rec.authKey() && KeyIndex.nz(tid).equals(KeyIndex.nz(x.rec.terminalId())));
         }
 
-        List<Txn> byAuth(String a) {
-            return auth.find(KeyIndex.single(a), x -> a.equals(x.rec.authCode()));
+        List<Txn> byAuth(long a) {
+            return auth.find(a, x -> true);
         }
     }
 }

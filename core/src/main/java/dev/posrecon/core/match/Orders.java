@@ -1,5 +1,6 @@
 package dev.posrecon.core.match;
 
+import dev.posrecon.core.model.Ids;
 import dev.posrecon.core.model.Receipt;
 import dev.posrecon.core.model.SettlementRecord;
 import dev.posrecon.core.model.SourceRef;
@@ -142,10 +143,10 @@ public final class Orders {
             c = Long.compare(a.amount().minor(), b.amount().minor());
         }
         if (c == 0) {
-            c = STR.compare(a.rrn(), b.rrn());
+            c = Ids.compare(a.rrnKey(), b.rrnKey(), false);
         }
         if (c == 0) {
-            c = STR.compare(a.card(), b.card());
+            c = Ids.compare(a.cardKey(), b.cardKey(), true);
         }
         if (c == 0) {
             c = STR.compare(a.responseCode(), b.responseCode());
@@ -162,7 +163,7 @@ public final class Orders {
             c = compareStans(a.stan(), b.stan());
         }
         if (c == 0) {
-            c = STR.compare(a.rrn(), b.rrn());
+            c = Ids.compare(a.rrnKey(), b.rrnKey(), false);
         }
         if (c == 0) {
             c = a.type().compareTo(b.type());
@@ -171,10 +172,10 @@ public final class Orders {
             c = Long.compare(a.amount().minor(), b.amount().minor());
         }
         if (c == 0) {
-            c = STR.compare(a.card(), b.card());
+            c = Ids.compare(a.cardKey(), b.cardKey(), true);
         }
         if (c == 0) {
-            c = STR.compare(a.authCode(), b.authCode());
+            c = Ids.compare(a.authKey(), b.authKey(), false);
         }
         if (c == 0) {
             c = Long.compare(a.fee() == null ? Long.MIN_VALUE : a.fee().minor(),

@@ -110,6 +110,11 @@ public final class Cards {
         }
     }
 
+    /** The shared string of a four-digit ending, {@code 0} to {@code 9999}. */
+    static String ending(int v) {
+        return ENDINGS[v];
+    }
+
     /** The last four characters of a (masked) card, or null. */
     public static String last4(String card) {
         if (card == null || card.length() < 4) {

@@ -10,7 +10,10 @@ import java.time.LocalDateTime;
  * @param amount positive magnitude; {@code type} decides the direction (a REFUND is money back to the card)
  * @param fee    fee charged by the acquirer (positive = charged to the merchant), null when the file has none
  * @param net    net amount as written by the acquirer (signed as written), null when absent
- * @param card   masked card (first 6 / last 4) or just a last-4 form, may be null
+ * @param cardKey masked card (first 6 / last 4) or just a last-4 form as {@link Ids#packCard} codes it
+ *               ({@link #card}), may be none
+ * @param authKey the auth code as {@link Ids#pack} codes it ({@link #authCode}), may be none
+ * @param rrnKey the RRN as {@link Ids#pack} codes it ({@link #rrn}), may be none
  */
 public record SettlementRecord(
         String file,
@@ -23,11 +26,19 @@ public record SettlementRecord(
         Money amount,
         Money fee,
         Money net,
-        String card,
-        String authCode,
-        String rrn,
+        long cardKey,
+        long authKey,
+        long rrnKey,
         String stan,
         String batch) {
+
+    /** A record with its card, auth code and RRN as text. */
+    public SettlementRecord(String file, int line, String merchantId, String terminalId, LocalDateTime txnTime,
+            LocalDate settleDate, TxnKind type, Money amount, Money fee, Money net, String card, String authCode,
+            String rrn, String stan, String batch) {
+        this(file, line, merchantId, terminalId, txnTime, settleDate, type, amount, fee, net, Ids.packCard(card),
+                Ids.pack(authCode), Ids.pack(rrn), stan, batch);
+    }
 
     /** A record whose source reference is {@code ref}. */
     public SettlementRecord(SourceRef ref, String merchantId, String terminalId, LocalDateTime txnTime,
@@ -42,7 +53,20 @@ public record SettlementRecord(
         return new SourceRef(file, line);
     }
 
+    /** The masked card or last-4 form, may be null. */
+    public String card() {
+        return Ids.cardText(cardKey);
+    }
+
+    public String authCode() {
+        return Ids.text(authKey);
+    }
+
+    public String rrn() {
+        return Ids.text(rrnKey);
+    }
+
     public String cardLast4() {
-        return Cards.last4(card);
+        return Ids.cardLast4(cardKey);
     }
 }

@@ -15,12 +15,12 @@ import java.time.LocalDateTime;
  * @param terminalId    field 41
  * @param merchantId    field 42
  * @param stan          field 11, digits as written without leading zeros normalised (see {@link #normStan})
- * @param rrn           field 37 (request or response), may be null
- * @param authCode      field 38 from the response, may be null
+ * @param rrnKey        field 37 (request or response) as {@link Ids#pack} codes it ({@link #rrn}), may be none
+ * @param authKey       field 38 from the response as {@link Ids#pack} codes it ({@link #authCode}), may be none
  * @param responseCode  field 39 from the response, null for a timeout
  * @param approved      response code is in the configured approved list
  * @param amount        field 4 in minor units with field 49's currency
- * @param card          PAN masked first 6 / last 4, may be null
+ * @param cardKey       PAN masked first 6 / last 4 as {@link Ids#packCard} codes it ({@link #card}), may be none
  * @param localTime     fields 12/13 when present, else the log entry's time, in the merchant's local time
  * @param originalMti   field 90's original MTI (voids and reversals), may be null
  * @param originalStan  field 90's original STAN, may be null
@@ -36,15 +36,25 @@ public record TerminalRecord(
         String terminalId,
         String merchantId,
         String stan,
-        String rrn,
-        String authCode,
+        long rrnKey,
+        long authKey,
         String responseCode,
         boolean approved,
         Money amount,
-        String card,
+        long cardKey,
         LocalDateTime localTime,
         String originalMti,
         String originalStan) {
+
+    /** A record with its RRN, auth code and card as text. */
+    public TerminalRecord(String file, int line, String responseFile, int responseLine, String requestMti,
+            TxnKind kind, String processingCode, String terminalId, String merchantId, String stan, String rrn,
+            String authCode, String responseCode, boolean approved, Money amount, String card,
+            LocalDateTime localTime, String originalMti, String originalStan) {
+        this(file, line, responseFile, responseLine, requestMti, kind, processingCode, terminalId, merchantId, stan,
+                Ids.pack(rrn), Ids.pack(authCode), responseCode, approved, amount, Ids.packCard(card), localTime,
+                originalMti, originalStan);
+    }
 
     /** A record whose source reference is {@code ref} (and its response's {@code responseRef}, null for none). */
     public TerminalRecord(SourceRef ref, SourceRef responseRef, String requestMti, TxnKind kind, String processingCode,
@@ -74,8 +84,23 @@ public record TerminalRecord(
         return responseFile == null;
     }
 
+    /** Field 37, may be null. */
+    public String rrn() {
+        return Ids.text(rrnKey);
+    }
+
+    /** Field 38, may be null. */
+    public String authCode() {
+        return Ids.text(authKey);
+    }
+
+    /** The masked card, may be null. */
+    public String card() {
+        return Ids.cardText(cardKey);
+    }
+
     public String cardLast4() {
-        return Cards.last4(card);
+        return Ids.cardLast4(cardKey);
     }
 
     /** STANs compare as numbers: {@code 000123} and {@code 123} are the same trace. */

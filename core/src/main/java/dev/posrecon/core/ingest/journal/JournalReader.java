@@ -6,7 +6,6 @@ import dev.posrecon.core.config.ReconConfig;
 import dev.posrecon.core.error.InputException;
 import dev.posrecon.core.ingest.BoundedLines;
 import dev.posrecon.core.ingest.CsvRows;
-import dev.posrecon.core.ingest.Interner;
 import dev.posrecon.core.ingest.ReadResult;
 import dev.posrecon.core.ingest.RecordReader;
 import dev.posrecon.core.ingest.Shared;
@@ -46,16 +45,9 @@ public final class JournalReader implements RecordReader<Receipt> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ReconConfig config;
-    private final Interner interner;
 
     public JournalReader(ReconConfig config) {
-        this(config, Interner.NONE);
-    }
-
-    /** @param interner shares the tenders' RRN and auth code with the other sources of the run */
-    public JournalReader(ReconConfig config, Interner interner) {
         this.config = config;
-        this.interner = interner;
     }
 
     @Override
@@ -172,8 +164,7 @@ public final class JournalReader implements RecordReader<Receipt> {
                     String last4 = CsvRows.get(row, cLast4);
                     d.tenders.add(new Tender(new SourceRef(name, row.line()), type, Money.of(amount, cur),
                             shared.string(CsvRows.get(row, cTid)), shared.string(CsvRows.get(row, cStan)),
-                            interner.intern(CsvRows.get(row, cRrn)),
-                            interner.intern(CsvRows.get(row, cAuth)),
+                            CsvRows.get(row, cRrn), CsvRows.get(row, cAuth),
                             last4 == null ? null : shared.string(Cards.last4(Cards.mask(last4)))));
                 } catch (BadValue e) {
                     d.bad = reject(name, row, e.reason());

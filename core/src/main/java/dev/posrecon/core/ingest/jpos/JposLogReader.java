@@ -2,7 +2,6 @@ package dev.posrecon.core.ingest.jpos;
 
 import dev.posrecon.core.config.ReconConfig;
 import dev.posrecon.core.error.InputException;
-import dev.posrecon.core.ingest.Interner;
 import dev.posrecon.core.ingest.ReadResult;
 import dev.posrecon.core.ingest.RecordReader;
 import dev.posrecon.core.model.TerminalRecord;
@@ -30,24 +29,21 @@ public final class JposLogReader implements RecordReader<TerminalRecord> {
     private static final int SNIFF_BYTES = 1024;
 
     private final ReconConfig config;
-    private final Interner interner;
     private final Executor helpers;
     private final int helperCount;
 
     public JposLogReader(ReconConfig config) {
-        this(config, Interner.NONE, null, 0);
+        this(config, null, 0);
     }
 
     /**
-     * @param interner    shares the RRN, auth code and masked card with the other sources of the run
      * @param helpers     threads that may scan a big log's chunks ahead when they have nothing else to do (the run's
      *                    reading threads: {@link ChunkedLog}); null reads every log in one pass. The records are
      *                    the same either way.
      * @param helperCount how many threads {@code helpers} has
      */
-    public JposLogReader(ReconConfig config, Interner interner, Executor helpers, int helperCount) {
+    public JposLogReader(ReconConfig config, Executor helpers, int helperCount) {
         this.config = config;
-        this.interner = interner;
         this.helpers = helperCount > 1 ? helpers : null;
         this.helperCount = helperCount;
     }
@@ -65,17 +61,17 @@ public final class JposLogReader implements RecordReader<TerminalRecord> {
             }
             if (helpers != null && size > 2L * ChunkedLog.CHUNK) {
                 try {
-                    TxnPairer pairer = new TxnPairer(config, displayName, fileDate, interner);
+                    TxnPairer pairer = new TxnPairer(config, displayName, fileDate);
                     ChunkedLog.read(new ChunkedLog.StreamChunks(in, ChunkedLog.CHUNK), pairer, helpers, helperCount);
                     return pairer.finish();
                 } catch (ChunkedLog.Unchunkable e) {
                     // no clean chunk edge for 64 MiB: one pass from the start, as for a small file
                     try (InputStream again = Files.newInputStream(file)) {
-                        return read(again, displayName, config, fileDate, XmlTokenizer.BUFFER, interner);
+                        return read(again, displayName, config, fileDate, XmlTokenizer.BUFFER);
                     }
                 }
             }
-            return read(in, displayName, config, fileDate, XmlTokenizer.BUFFER, interner);
+            return read(in, displayName, config, fileDate, XmlTokenizer.BUFFER);
         } catch (XmlTokenizer.TooLong e) {
             throw new InputException(displayName, e.line, null, "a tag or text longer than " + (e.limit >> 20)
                     + " MiB (the limit) starts here: not a jPOS log, or a damaged one; nothing after it can be read");
@@ -89,13 +85,7 @@ public final class JposLogReader implements RecordReader<TerminalRecord> {
     /** Reads a stream; {@code fileDate} gives the year to messages with neither an entry time nor a full date. */
     static ReadResult<TerminalRecord> read(InputStream in, String displayName, ReconConfig config, LocalDate fileDate,
                                            int bufferSize) throws IOException {
-        return read(in, displayName, config, fileDate, bufferSize, Interner.NONE);
-    }
-
-    private static ReadResult<TerminalRecord> read(InputStream in, String displayName, ReconConfig config,
-                                                   LocalDate fileDate, int bufferSize, Interner interner)
-            throws IOException {
-        TxnPairer pairer = new TxnPairer(config, displayName, fileDate, interner);
+        TxnPairer pairer = new TxnPairer(config, displayName, fileDate);
         new JposLogParser(new XmlTokenizer(in, bufferSize), pairer).run();
         return pairer.finish();
     }

@@ -2,7 +2,6 @@ package dev.posrecon.core.ingest.jpos;
 
 import dev.posrecon.core.config.KindMapping;
 import dev.posrecon.core.config.ReconConfig;
-import dev.posrecon.core.ingest.Interner;
 import dev.posrecon.core.ingest.ReadResult;
 import dev.posrecon.core.model.Cards;
 import dev.posrecon.core.model.Currencies;
@@ -61,7 +60,6 @@ final class TxnPairer implements MessageSink {
     private final Boolean[] classKnown = new Boolean[10];
     private final Map<String, String> sharedStrings = new HashMap<>();
     private final Map<String, Currency> currencies = new HashMap<>();
-    private final Interner interner;
     private LocalDate reference;
     /** The response code {@link #approved} last looked up (none yet: a string no response can hold). */
     private String lastCode = new String("");
@@ -73,11 +71,6 @@ final class TxnPairer implements MessageSink {
      *                 came before it (the file's last-modified date)
      */
     TxnPairer(ReconConfig config, String file, LocalDate fileDate) {
-        this(config, file, fileDate, Interner.NONE);
-    }
-
-    TxnPairer(ReconConfig config, String file, LocalDate fileDate, Interner interner) {
-        this.interner = interner;
         this.config = config;
         this.mapping = config.kindMapping();
         this.file = file;
@@ -378,12 +371,12 @@ final class TxnPairer implements MessageSink {
                 tid,
                 first(q.mid, r == null ? null : r.mid),
                 q.stan,
-                interner.intern(first(r == null ? null : r.rrn, q.rrn)),
-                r == null ? null : interner.intern(r.auth),
+                first(r == null ? null : r.rrn, q.rrn),
+                r == null ? null : r.auth,
                 r == null ? null : r.rc,
                 r != null && approved(r.rc),
                 amount,
-                interner.intern(first(q.card(), r == null ? null : r.card())),
+                first(q.card(), r == null ? null : r.card()),
                 p.time,
                 original == null ? null : shared(original[0]),
                 original == null ? null : shared(original[1]));

@@ -1,7 +1,6 @@
 package dev.posrecon.core.ingest.settlement;
 
 import dev.posrecon.core.config.ReconConfig;
-import dev.posrecon.core.ingest.Interner;
 import dev.posrecon.core.ingest.Shared;
 import dev.posrecon.core.ingest.ReadResult;
 import dev.posrecon.core.ingest.RecordReader;
@@ -31,13 +30,11 @@ final class ProfileReader implements RecordReader<SettlementRecord> {
     private final Profile profile;
     private final Charset encoding;
     private final ReconConfig config;
-    private final Interner interner;
 
-    ProfileReader(Profile profile, Charset encoding, ReconConfig config, Interner interner) {
+    ProfileReader(Profile profile, Charset encoding, ReconConfig config) {
         this.profile = profile;
         this.encoding = encoding;
         this.config = config;
-        this.interner = interner;
     }
 
     Profile profile() {
@@ -48,12 +45,11 @@ final class ProfileReader implements RecordReader<SettlementRecord> {
     public ReadResult<SettlementRecord> read(Path file, String displayName) {
         Shared shared = new Shared();
         return Cells.read(profile, encoding, config, file, displayName,
-                (cells, row, ref) -> map(cells, row, ref, shared, interner));
+                (cells, row, ref) -> map(cells, row, ref, shared));
     }
 
     /** @return the record, or null when the type map says to ignore the row */
-    private static SettlementRecord map(Cells cells, RowStream.Row row, SourceRef ref, Shared shared,
-                                        Interner interner) {
+    private static SettlementRecord map(Cells cells, RowStream.Row row, SourceRef ref, Shared shared) {
         Profile profile = cells.profile();
         String[] v = row.values();
         TxnKind kind = null;
@@ -130,9 +126,9 @@ final class ProfileReader implements RecordReader<SettlementRecord> {
                 amount,
                 fee == null ? null : Money.of(fee, feeCurrency),
                 net == null ? null : Money.of(net, feeCurrency),
-                interner.intern(Cards.mask(cells.text(v, Canonical.CARD, kind))),
-                interner.intern(cells.text(v, Canonical.AUTH_CODE, kind)),
-                interner.intern(cells.text(v, Canonical.RRN, kind)),
+                Cards.mask(cells.text(v, Canonical.CARD, kind)),
+                cells.text(v, Canonical.AUTH_CODE, kind),
+                cells.text(v, Canonical.RRN, kind),
                 shared.string(cells.text(v, Canonical.STAN, kind)),
                 shared.string(cells.text(v, Canonical.BATCH, kind)));
     }

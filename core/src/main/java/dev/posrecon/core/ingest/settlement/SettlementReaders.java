@@ -3,7 +3,6 @@ package dev.posrecon.core.ingest.settlement;
 import dev.posrecon.core.ingest.TextInput;
 import dev.posrecon.core.config.ReconConfig;
 import dev.posrecon.core.error.InputException;
-import dev.posrecon.core.ingest.Interner;
 import dev.posrecon.core.ingest.RecordReader;
 import dev.posrecon.core.model.SettlementRecord;
 
@@ -42,13 +41,7 @@ public final class SettlementReaders {
      * @throws InputException when the profile cannot be found or is invalid (naming the key)
      */
     public static RecordReader<SettlementRecord> open(String profile, Charset encoding, ReconConfig config) {
-        return open(profile, encoding, config, Interner.NONE);
-    }
-
-    /** As {@link #open(String, Charset, ReconConfig)}, sharing RRN, auth code and card with the other sources. */
-    public static RecordReader<SettlementRecord> open(String profile, Charset encoding, ReconConfig config,
-                                                      Interner interner) {
-        return new ProfileReader(load(profile, Profile.Target.SETTLEMENT), encoding, config, interner);
+        return new ProfileReader(load(profile, Profile.Target.SETTLEMENT), encoding, config);
     }
 
     /** The shipped profile names (settlement and terminal profiles), sorted. */

@@ -2,7 +2,6 @@ package dev.posrecon.core.ingest.jpos;
 
 import dev.posrecon.core.config.ReconConfig;
 import dev.posrecon.core.error.InputException;
-import dev.posrecon.core.ingest.Interner;
 import dev.posrecon.core.ingest.ReadResult;
 import dev.posrecon.core.model.TerminalRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -155,7 +154,7 @@ class ChunkedLogTest {
         Path file = dir.resolve("big.xml");
         Files.write(file, big.toByteArray());
         ReadResult<TerminalRecord> one = new JposLogReader(CONFIG).read(file, "big.xml");
-        ReadResult<TerminalRecord> chunked = new JposLogReader(CONFIG, Interner.NONE, pool, 2).read(file, "big.xml");
+        ReadResult<TerminalRecord> chunked = new JposLogReader(CONFIG, pool, 2).read(file, "big.xml");
         assertThat(one.records()).hasSizeGreaterThan(100);
         assertThat(chunked.records()).isEqualTo(one.records());
         assertThat(chunked.rejects()).isEqualTo(one.rejects());
@@ -181,7 +180,7 @@ class ChunkedLogTest {
         }
         Throwable one = catchThrowable(() -> new JposLogReader(CONFIG).read(file, "h.xml"));
         Throwable chunked = catchThrowable(
-                () -> new JposLogReader(CONFIG, Interner.NONE, pool, 2).read(file, "h.xml"));
+                () -> new JposLogReader(CONFIG, pool, 2).read(file, "h.xml"));
         assertThat(one).isInstanceOf(InputException.class).hasMessageContaining("longer than");
         assertThat(chunked).isInstanceOf(InputException.class).hasMessage(one.getMessage());
     }

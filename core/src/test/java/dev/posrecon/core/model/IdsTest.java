@@ -1,0 +1,103 @@
+package dev.posrecon.core.model;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class IdsTest {
+
+    @Test
+    void nullIsNone() {
+        assertEquals(Ids.NONE, Ids.pack(null));
+        assertEquals(Ids.NONE, Ids.packCard(null));
+        assertNull(Ids.text(Ids.NONE));
+        assertNull(Ids.cardText(Ids.NONE));
+        assertNull(Ids.cardLast4(Ids.NONE));
+    }
+
+    @Test
+    void usualValuesArePackedNotOdd() {
+        assertTrue(Ids.pack("123456789012") > 0);
+        assertTrue(Ids.pack("A1B2C3") > 0);
+        assertTrue(Ids.pack("000000000000") > 0);
+        assertTrue(Ids.packCard("622848******1234") > 0);
+        assertTrue(Ids.packCard("411111*1111") > 0);
+        assertTrue(Ids.packCard("622848*********1234") > 0);
+    }
+
+    @Test
+    void rareValuesKeepTheirText() {
+        for (String s : new String[] {"", "abc123", "12 34", "1234567890123", "RRN-1", "日本"}) {
+            long c = Ids.pack(s);
+            assertTrue(c < 0, s);
+            assertEquals(s, Ids.text(c));
+            assertEquals(c, Ids.pack(new String(s)), "the same text, the same code: " + s);
+        }
+        for (String s : new String[] {"****1234", "1234", "62284812341234", "", "x"}) {
+            long c = Ids.packCard(s);
+            assertTrue(c < 0, s);
+            assertEquals(s, Ids.cardText(c));
+            assertEquals(Cards.last4(s), Ids.cardLast4(c));
+        }
+    }
+
+    @Test
+    void leadingZeroIsSeen() {
+        assertTrue(Ids.startsWithZero(Ids.pack("012345")));
+        assertTrue(Ids.startsWithZero(Ids.pack("0")));
+        assertFalse(Ids.startsWithZero(Ids.pack("102345")));
+        assertFalse(Ids.startsWithZero(Ids.pack("A0")));
+    }
+
+    @Property(tries = 3000)
+    void idsRoundTripAndOrderAsTheirTexts(@ForAll("ids") String a, @ForAll("ids") String b) {
+        long ca = Ids.pack(a);
+        long cb = Ids.pack(b);
+        assertEquals(a, Ids.text(ca));
+        assertEquals(b, Ids.text(cb));
+        assertEquals(a.equals(b), ca == cb);
+        assertEquals(Integer.signum(a.compareTo(b)), Integer.signum(Ids.compare(ca, cb, false)));
+        assertEquals(-1, Integer.signum(Ids.compare(Ids.NONE, ca, false)));
+    }
+
+    @Property(tries = 3000)
+    void cardsRoundTripAndOrderAsTheirTexts(@ForAll("cards") String a, @ForAll("cards") String b) {
+        long ca = Ids.packCard(a);
+        long cb = Ids.packCard(b);
+        assertEquals(a, Ids.cardText(ca));
+        assertEquals(b, Ids.cardText(cb));
+        assertEquals(Cards.last4(a), Ids.cardLast4(ca));
+        assertEquals(a.equals(b), ca == cb);
+        assertEquals(Integer.signum(a.compareTo(b)), Integer.signum(Ids.compare(ca, cb, true)));
+    }
+
+    /** Mostly packable values (digits, upper case, up to 12), with some that are not, and many shared prefixes. */
+    @Provide
+    Arbitrary<String> ids() {
+        Arbitrary<String> packable = Arbitraries.strings().withChars("0123456789AZ").ofMinLength(1).ofMaxLength(12);
+        Arbitrary<String> digits = Arbitraries.strings().withChars("019").ofMinLength(1).ofMaxLength(13);
+        Arbitrary<String> odd = Arbitraries.strings().withChars("0aZ -*").ofMinLength(0).ofMaxLength(14);
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(5, packable), net.jqwik.api.Tuple.of(3, digits),
+                net.jqwik.api.Tuple.of(2, odd));
+    }
+
+    /** Masked cards of every length, last-4 forms and bare digits. */
+    @Provide
+    Arbitrary<String> cards() {
+        Arbitrary<String> d6 = Arbitraries.strings().withChars("0159").ofLength(6);
+        Arbitrary<String> d4 = Arbitraries.strings().withChars("0159").ofLength(4);
+        Arbitrary<Integer> stars = Arbitraries.integers().between(1, 9);
+        Arbitrary<String> masked = net.jqwik.api.Combinators.combine(d6, stars, d4)
+                .as((f, k, l) -> f + "*".repeat(k) + l);
+        Arbitrary<String> odd = Arbitraries.strings().withChars("019*").ofMinLength(0).ofMaxLength(19);
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, masked), net.jqwik.api.Tuple.of(1, odd));
+    }
+}
