@@ -68,6 +68,20 @@ final class KeyIndex<T> {
         return more != null ? more : one != null ? List.of(one) : List.of();
     }
 
+    /** The first record, in list order, whose key hashes to {@code hash} and that passes {@code same}; or null. */
+    T first(long hash, Predicate<T> same) {
+        int i = first(hash);
+        if (i >= 0) {
+            for (; i < hashes.length && hashes[i] == hash; i++) {
+                T x = all.get(txns[i]);
+                if (same.test(x)) {
+                    return x;
+                }
+            }
+        }
+        return null;
+    }
+
     private int first(long hash) {
         int lo = 0;
         int hi = hashes.length - 1;

@@ -38,14 +38,15 @@ public final class MatchResult {
      */
     private final int[] tendersFrom;
     private final Map<TxnKind, List<Txn>> byKind = new java.util.EnumMap<>(TxnKind.class);
-    final Map<String, Receipt> receiptsByNo;
+    /** Receipts by number, as positions in {@link #receipts} (12 bytes a receipt, not a map entry's ~40). */
+    private final KeyIndex<Receipt> receiptsByNo;
 
-    MatchResult(List<Txn> txns, List<SettlementRecord> settlements, List<Receipt> receipts,
-                Map<String, Receipt> receiptsByNo) {
+    MatchResult(List<Txn> txns, List<SettlementRecord> settlements, List<Receipt> receipts) {
         this.txns = txns;
         this.settlements = settlements;
         this.receipts = receipts;
-        this.receiptsByNo = receiptsByNo;
+        this.receiptsByNo = new KeyIndex<>(this.receipts, r -> r.receiptNo() == null ? KeyIndex.NONE
+                : KeyIndex.single(r.receiptNo()));
         this.settlementTxn = new Txn[settlements.size()];
         this.settlementRule = new String[settlements.size()];
         this.tendersFrom = new int[receipts.size() + 1];
@@ -153,7 +154,8 @@ public final class MatchResult {
     }
 
     public Receipt receipt(String receiptNo) {
-        return receiptNo == null ? null : receiptsByNo.get(receiptNo);
+        return receiptNo == null ? null
+                : receiptsByNo.first(KeyIndex.single(receiptNo), r -> receiptNo.equals(r.receiptNo()));
     }
 
     /** Card tenders of every receipt, in receipt order then tender order. */
