@@ -137,7 +137,7 @@ public final class Matcher {
                         c.add(x);
                     }
                 }
-                orig = vettedNearestBefore(LinkVeto.VOID_F90, v.rec.originalStan(), facts, c, v.rec.localTime(),
+                orig = vettedNearestBefore(LinkVeto.VOID_F90, v.rec::originalStan, facts, c, v.rec.localTime(),
                         notes);
                 rule = "F90_STAN";
             }
@@ -148,7 +148,7 @@ public final class Matcher {
                         c.add(x);
                     }
                 }
-                orig = vettedNearestBefore(LinkVeto.VOID_RRN, v.rec.rrn(), facts, c, v.rec.localTime(), notes);
+                orig = vettedNearestBefore(LinkVeto.VOID_RRN, v.rec::rrn, facts, c, v.rec.localTime(), notes);
                 rule = "VOID_RRN";
             }
             m.note(v.rec, notes.text());
@@ -280,7 +280,7 @@ public final class Matcher {
             if (c.isEmpty() && tid == null) {
                 c = idx.byRrn(s.rrnKey());
             }
-            Pick p = vettedNearest(LinkVeto.TERMINAL_RRN, s.rrn(), facts, filterKind(c, want), s.txnTime(), null,
+            Pick p = vettedNearest(LinkVeto.TERMINAL_RRN, s::rrn, facts, filterKind(c, want), s.txnTime(), null,
                     TERMINAL_RRN, notes);
             if (p.found()) {
                 return p.noted(notes);
@@ -288,7 +288,7 @@ public final class Matcher {
         }
         String stan = TerminalRecord.normStan(s.stan());
         if (stan != null && tid != null) {
-            Pick p = vettedNearest(LinkVeto.TERMINAL_STAN, s.stan(), facts, filterKind(idx.byTidStan(tid, stan), want),
+            Pick p = vettedNearest(LinkVeto.TERMINAL_STAN, s::stan, facts, filterKind(idx.byTidStan(tid, stan), want),
                     s.txnTime(), DAY, TERMINAL_STAN, notes);
             if (p.found()) {
                 return p.noted(notes);
@@ -301,7 +301,7 @@ public final class Matcher {
                     c.add(x);
                 }
             }
-            Pick p = vettedNearest(LinkVeto.TERMINAL_AUTH, s.authCode(), facts, c, s.txnTime(), DAY, TERMINAL_AUTH,
+            Pick p = vettedNearest(LinkVeto.TERMINAL_AUTH, s::authCode, facts, c, s.txnTime(), DAY, TERMINAL_AUTH,
                     notes);
             if (p.found()) {
                 return p.noted(notes);
@@ -395,14 +395,14 @@ public final class Matcher {
             if (c.rrnKey() != Ids.NONE) {
                 String tid = c.terminalId();
                 long rrn = c.rrnKey();
-                sale = vettedUnnetted(LinkVeto.LINE_RRN, c.rrn(), facts, saleByRrn.find(KeyIndex.pair(tid, rrn),
+                sale = vettedUnnetted(LinkVeto.LINE_RRN, c::rrn, facts, saleByRrn.find(KeyIndex.pair(tid, rrn),
                         x -> rrn == x.rrnKey() && KeyIndex.nz(tid).equals(KeyIndex.nz(x.terminalId()))), m, c,
                         notes);
             }
             if (sale == null && c.stan() != null) {
                 String tid = c.terminalId();
                 String stan = TerminalRecord.normStan(c.stan());
-                sale = stan == null ? null : vettedUnnetted(LinkVeto.LINE_STAN, c.stan(), facts,
+                sale = stan == null ? null : vettedUnnetted(LinkVeto.LINE_STAN, c::stan, facts,
                         saleByStan.find(KeyIndex.pair(tid, stan), x -> stan.equals(TerminalRecord.normStan(x.stan()))
                                 && KeyIndex.nz(tid).equals(KeyIndex.nz(x.terminalId()))), m, c, notes);
             }
@@ -420,8 +420,8 @@ public final class Matcher {
                 String stan = TerminalRecord.normStan(c.stan());
                 List<Txn> cand = new ArrayList<>();
                 if (c.rrnKey() != Ids.NONE) {
-                    cand.addAll(vetted(LinkVeto.LINE_RRN, facts, filterKind(idx.byTidRrn(c.terminalId(), c.rrnKey()), k),
-                            notes));
+                    List<Txn> byRrn = idx.byTidRrn(c.terminalId(), c.rrnKey());
+                    cand.addAll(vetted(LinkVeto.LINE_RRN, facts, filterKind(byRrn, k), notes));
                 }
                 if (stan != null) {
                     cand.addAll(vetted(LinkVeto.LINE_STAN, facts, filterKind(idx.byTidStan(c.terminalId(), stan), k),
@@ -532,7 +532,7 @@ public final class Matcher {
         LinkVeto.Notes notes = new LinkVeto.Notes();
         if (t.rrnKey() != Ids.NONE) {
             List<Txn> c = tid != null ? idx.byTidRrn(tid, t.rrnKey()) : idx.byRrn(t.rrnKey());
-            Pick p = vettedNearest(LinkVeto.RECEIPT_RRN, t.rrn(), facts, filterKind(c, want), when, null, RECEIPT_RRN,
+            Pick p = vettedNearest(LinkVeto.RECEIPT_RRN, t::rrn, facts, filterKind(c, want), when, null, RECEIPT_RRN,
                     notes);
             if (p.found()) {
                 return p.noted(notes);
@@ -540,7 +540,7 @@ public final class Matcher {
         }
         String stan = TerminalRecord.normStan(t.stan());
         if (stan != null && tid != null) {
-            Pick p = vettedNearest(LinkVeto.RECEIPT_STAN, t.stan(), facts, filterKind(idx.byTidStan(tid, stan), want),
+            Pick p = vettedNearest(LinkVeto.RECEIPT_STAN, t::stan, facts, filterKind(idx.byTidStan(tid, stan), want),
                     when, DAY, RECEIPT_STAN, notes);
             if (p.found()) {
                 return p.noted(notes);
@@ -554,7 +554,7 @@ public final class Matcher {
                     c.add(x);
                 }
             }
-            Pick p = vettedNearest(LinkVeto.RECEIPT_AUTH, t.authCode(), facts, c, when, DAY, RECEIPT_AUTH, notes);
+            Pick p = vettedNearest(LinkVeto.RECEIPT_AUTH, t::authCode, facts, c, when, DAY, RECEIPT_AUTH, notes);
             if (p.found()) {
                 return p.noted(notes);
             }
@@ -584,26 +584,29 @@ public final class Matcher {
 
     // ---- the link veto (one rule for every key: see LinkVeto) -------------------------------------------------
 
-    /** {@link #nearest} among the candidates the veto admits; a pick it refused is noted. */
-    private Pick vettedNearest(LinkVeto.Key key, String value, LinkVeto.Facts probe, List<Txn> c, LocalDateTime t,
-                               Duration limit, String rule, LinkVeto.Notes notes) {
+    /**
+     * {@link #nearest} among the candidates the veto admits; a pick it refused is noted, with the key's value (made
+     * only then: an RRN or auth code is a packed code until a note or a case asks for its text).
+     */
+    private Pick vettedNearest(LinkVeto.Key key, Supplier<String> value, LinkVeto.Facts probe, List<Txn> c,
+                               LocalDateTime t, Duration limit, String rule, LinkVeto.Notes notes) {
         List<Txn> ok = veto.admit(key, probe, c);
         Pick p = nearest(ok, t, limit, rule);
         if (ok != c) {
             Pick would = nearest(c, t, limit, rule);
-            veto.explain(key, value, probe, would.txn != null ? List.of(would.txn)
+            veto.explain(key, value.get(), probe, would.txn != null ? List.of(would.txn)
                     : would.ambiguous != null ? would.ambiguous : List.of(), ok, notes);
         }
         return p;
     }
 
-    private Txn vettedNearestBefore(LinkVeto.Key key, String value, LinkVeto.Facts probe, List<Txn> c,
+    private Txn vettedNearestBefore(LinkVeto.Key key, Supplier<String> value, LinkVeto.Facts probe, List<Txn> c,
                                     LocalDateTime t, LinkVeto.Notes notes) {
         List<Txn> ok = veto.admit(key, probe, c);
         Txn pick = nearestBefore(ok, t);
         if (ok != c) {
             Txn would = nearestBefore(c, t);
-            veto.explain(key, value, probe, would == null ? List.of() : List.of(would), ok, notes);
+            veto.explain(key, value.get(), probe, would == null ? List.of() : List.of(would), ok, notes);
         }
         return pick;
     }
@@ -617,13 +620,13 @@ public final class Matcher {
         return ok;
     }
 
-    private SettlementRecord vettedUnnetted(LinkVeto.Key key, String value, LinkVeto.Facts probe,
+    private SettlementRecord vettedUnnetted(LinkVeto.Key key, Supplier<String> value, LinkVeto.Facts probe,
                                             List<SettlementRecord> c, MatchResult m, SettlementRecord by,
                                             LinkVeto.Notes notes) {
         List<SettlementRecord> ok = veto.admitLines(key, probe, c);
         SettlementRecord pick = firstUnnetted(ok, m, by);
         if (ok != c) {
-            veto.explainLine(key, value, probe, firstUnnetted(c, m, by), ok, notes);
+            veto.explainLine(key, value.get(), probe, firstUnnetted(c, m, by), ok, notes);
         }
         return pick;
     }
