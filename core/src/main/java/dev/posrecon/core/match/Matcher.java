@@ -258,7 +258,7 @@ public final class Matcher {
 
     /** Links the settlement line at position {@code i} to {@code t}. */
     private static void link(MatchResult m, int i, Txn t, String rule) {
-        t.addSettlement(new Txn.Link<>(m.settlements.get(i), rule));
+        t.addSettlement(m.settlements.get(i), rule);
         m.settlementTxn[i] = t;
         m.settlementRule[i] = rule;
     }
@@ -511,9 +511,9 @@ public final class Matcher {
     }
 
     private static void linkTender(MatchResult m, Txn.TenderRef tr, Txn x, String rule) {
-        x.addTender(new Txn.Link<>(tr, rule));
         tr.txn = x;
         tr.rule = rule;
+        x.addTender(tr);
     }
 
     private static TxnKind kindFor(ReceiptKind k) {

@@ -20,12 +20,15 @@ public final class Txn {
     final String stan;
 
     /*
-     * Links as null for none, the Link itself for one, an exact-size array for more: a million-transaction day holds
-     * two million of them, nearly all single. Two ArrayLists a transaction cost ~100 MB of a 2 GB heap, a
-     * one-element array each ~40 MB.
+     * Links as null for none, the linked record itself for one (its rule beside it: settlementRule, or the tender's
+     * own TenderRef.rule), an exact-size array of Links for more: a million-transaction day holds two million
+     * links, nearly all single. Two ArrayLists a transaction cost ~100 MB of a 2 GB heap, a one-element array each
+     * ~40 MB, a Link object each ~42 MB.
      */
     /** settlement lines of the same kind linked to this transaction, in link order (strong keys first). */
     private Object settlements;
+    /** the rule of the one settlement line, when there is one. */
+    private String settlementRule;
     /** receipt tenders linked to this transaction. */
     private Object tenders;
     /** the linked tenders' amounts summed, in minor units (every charge rule asks for it). */
@@ -55,15 +58,14 @@ public final class Txn {
 
     /** The linked settlement lines (not to be modified). */
     public List<Link<SettlementRecord>> settlements() {
-        return view(settlements);
+        return view(settlements, settlementRule);
     }
 
     /** The linked receipt tenders (not to be modified). */
     public List<Link<TenderRef>> tenders() {
-        return view(tenders);
+        return view(tenders, tenders instanceof TenderRef one ? one.rule : null);
     }
 
-    /** Whether a settlement line is linked (no list made to ask). */
     public boolean hasSettlements() {
         return settlements != null;
     }
@@ -83,46 +85,52 @@ public final class Txn {
         return tenderedMinor;
     }
 
-    void addSettlement(Link<SettlementRecord> link) {
-        settlements = append(settlements, link);
+    void addSettlement(SettlementRecord line, String rule) {
+        if (settlements == null) {
+            settlements = line;
+            settlementRule = rule;
+        } else {
+            settlements = append(settlements, settlementRule, new Link<>(line, rule));
+            settlementRule = null;
+        }
     }
 
-    void addTender(Link<TenderRef> link) {
-        tenders = append(tenders, link);
-        tenderedMinor += link.target().tender().amount().minor();
+    /** Links {@code tender}, whose {@link TenderRef#rule} is set already. */
+    void addTender(TenderRef tender) {
+        tenders = tenders == null ? tender
+                : append(tenders, tenders instanceof TenderRef one ? one.rule : null, new Link<>(tender, tender.rule));
+        tenderedMinor += tender.tender().amount().minor();
     }
 
     private static int count(Object links) {
-        return links == null ? 0 : links instanceof Link<?> ? 1 : ((Link<?>[]) links).length;
+        return links == null ? 0 : links instanceof Link<?>[] many ? many.length : 1;
     }
 
-    private static Object append(Object links, Link<?> link) {
-        if (links == null) {
-            return link;
+    /** {@code links} (one record and its rule, or Links) with {@code link} after them. */
+    private static Link<?>[] append(Object links, String oneRule, Link<?> link) {
+        if (!(links instanceof Link<?>[] many)) {
+            return new Link<?>[]{new Link<>(links, oneRule), link};
         }
-        if (links instanceof Link<?> one) {
-            return new Link<?>[]{one, link};
-        }
-        Link<?>[] many = (Link<?>[]) links;
         Link<?>[] out = Arrays.copyOf(many, many.length + 1);
         out[many.length] = link;
         return out;
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> List<Link<T>> view(Object links) {
+    private static <T> List<Link<T>> view(Object links, String oneRule) {
         if (links == null) {
             return List.of();
         }
-        if (links instanceof Link<?> one) {
-            return List.of((Link<T>) one);
+        if (links instanceof Link<?>[] many) {
+            return Collections.unmodifiableList(Arrays.asList((Link<T>[]) many));
         }
-        return Collections.unmodifiableList(Arrays.asList((Link<T>[]) links));
+        return List.of(new Link<>((T) links, oneRule));
     }
 
+    /** The target of link {@code i}. */
     @SuppressWarnings("unchecked")
-    private static <T> Link<T> link(Object links, int i) {
-        return links instanceof Link<?> one ? (Link<T>) one : (Link<T>) ((Link<?>[]) links)[i];
+    private static <T> T target(Object links, int i) {
+        return links instanceof Link<?>[] many ? (T) many[i].target() : (T) links;
     }
 
     public Txn cancelledBy() {
@@ -141,7 +149,7 @@ public final class Txn {
     public SettlementRecord firstLiveSettlement(java.util.Set<SettlementRecord> netted) {
         int n = count(settlements);
         for (int i = 0; i < n; i++) {
-            SettlementRecord s = Txn.<SettlementRecord>link(settlements, i).target();
+            SettlementRecord s = Txn.<SettlementRecord>target(settlements, i);
             if (!isNetted(netted, s)) {
                 return s;
             }
@@ -157,12 +165,12 @@ public final class Txn {
             return List.of();
         }
         if (n == 1) {
-            SettlementRecord only = Txn.<SettlementRecord>link(settlements, 0).target();
+            SettlementRecord only = Txn.<SettlementRecord>target(settlements, 0);
             return isNetted(netted, only) ? List.of() : List.of(only);
         }
         List<SettlementRecord> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            SettlementRecord s = Txn.<SettlementRecord>link(settlements, i).target();
+            SettlementRecord s = Txn.<SettlementRecord>target(settlements, i);
             if (!isNetted(netted, s)) {
                 out.add(s);
             }
