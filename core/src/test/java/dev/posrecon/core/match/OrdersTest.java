@@ -61,6 +61,14 @@ class OrdersTest {
             .thenComparingLong(r -> r.total().minor())
             .thenComparing(Receipt::ref);
 
+    /*
+     * RRNs and cards as the records hold them (packed numbers, or for odd values a code by first sight): packable
+     * ones that share prefixes or differ in length, and odd ones (lower case, too long, a last-4 form) among them.
+     */
+    private static final String[] RRNS = {"R1", "R2", "R10", "0R1", "r1", "123456789012", "1234567890123", null};
+    private static final String[] CARDS = {"622202******0123", "622202*******0123", "622202******9123",
+        "622202***0123", "****0123", "0123", null};
+
     private final Random rnd = new Random(2026);
 
     @Test
@@ -68,8 +76,8 @@ class OrdersTest {
         List<TerminalRecord> all = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             TerminalRecord t = Fixtures.txn(pick(TxnKind.SALE, TxnKind.REFUND, TxnKind.VOID), pick("T1", "T2", null),
-                    pick("000012", "12", "9", null), pick("1.00", "2.00"), pick("622202******0123", null),
-                    pick("10:00:00", "10:00:01"), pick("00", "05", null), pick("R1", "R2", null), null);
+                    pick("000012", "12", "9", null), pick("1.00", "2.00"), pick(CARDS),
+                    pick("10:00:00", "10:00:01"), pick("00", "05", null), pick(RRNS), null);
             all.add(t);
             // the same content at another line: only the reference tells them apart
             all.add(new TerminalRecord(new SourceRef("b.xml", t.ref().line()), t.responseRef(), t.requestMti(),
@@ -85,8 +93,8 @@ class OrdersTest {
         List<SettlementRecord> all = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             SettlementRecord s = Fixtures.settle(pick(TxnKind.SALE, TxnKind.REFUND), pick("T1", "T2", null),
-                    pick("000012", "12", "9", null), pick("1.00", "2.00"), pick("622202******0123", null),
-                    pick("10:00:00", "10:00:01"), pick("R1", "R2", null), pick("A1", null), pick("0.01", null));
+                    pick("000012", "12", "9", null), pick("1.00", "2.00"), pick(CARDS),
+                    pick("10:00:00", "10:00:01"), pick(RRNS), pick("A1", "a1", "0A1", null), pick("0.01", null));
             all.add(s);
         }
         assertSameOrder(all, Orders.SETTLEMENT, SETTLEMENT);
