@@ -1,7 +1,5 @@
 package dev.posrecon.core.model;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -38,7 +36,8 @@ public final class Ids {
     }
 
     private static final ConcurrentHashMap<String, Long> ODD_CODES = new ConcurrentHashMap<>();
-    private static final List<String> ODD_TEXTS = new ArrayList<>();
+    /** The texts by code, read without a lock (matching asks a last-4-only card for its ending often). */
+    private static final ConcurrentHashMap<Long, String> ODD_TEXTS = new ConcurrentHashMap<>();
 
     private Ids() {
     }
@@ -178,8 +177,8 @@ public final class Ids {
         synchronized (ODD_TEXTS) {
             c = ODD_CODES.get(s);
             if (c == null) {
-                ODD_TEXTS.add(s);
-                c = -(long) ODD_TEXTS.size();
+                c = -(long) (ODD_TEXTS.size() + 1);
+                ODD_TEXTS.put(c, s);
                 ODD_CODES.put(s, c);
             }
             return c;
@@ -187,8 +186,6 @@ public final class Ids {
     }
 
     private static String oddText(long code) {
-        synchronized (ODD_TEXTS) {
-            return ODD_TEXTS.get((int) (-code - 1));
-        }
+        return ODD_TEXTS.get(code);
     }
 }
