@@ -69,4 +69,13 @@ public record SettlementRecord(
     public String cardLast4() {
         return Ids.cardLast4(cardKey);
     }
+
+    /** As a record prints itself, with the card, auth code and RRN as text rather than codes. */
+    @Override
+    public String toString() {
+        return "SettlementRecord[file=" + file + ", line=" + line + ", merchantId=" + merchantId + ", terminalId="
+                + terminalId + ", txnTime=" + txnTime + ", settleDate=" + settleDate + ", type=" + type + ", amount="
+                + amount + ", fee=" + fee + ", net=" + net + ", card=" + card() + ", authCode=" + authCode()
+                + ", rrn=" + rrn() + ", stan=" + stan + ", batch=" + batch + "]";
+    }
 }

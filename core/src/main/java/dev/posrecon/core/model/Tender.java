@@ -41,4 +41,12 @@ public record Tender(
     public SourceRef ref() {
         return new SourceRef(file, line);
     }
+
+    /** As a record prints itself, with the RRN and auth code as text rather than codes. */
+    @Override
+    public String toString() {
+        return "Tender[file=" + file + ", line=" + line + ", type=" + type + ", amount=" + amount + ", terminalId="
+                + terminalId + ", stan=" + stan + ", rrn=" + rrn() + ", authCode=" + authCode() + ", cardLast4="
+                + cardLast4 + "]";
+    }
 }

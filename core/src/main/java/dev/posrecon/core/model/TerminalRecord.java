@@ -128,4 +128,15 @@ public record TerminalRecord(
         }
         return t.isEmpty() ? null : t.substring(i);
     }
+
+    /** As a record prints itself, with the RRN, auth code and card as text rather than codes. */
+    @Override
+    public String toString() {
+        return "TerminalRecord[file=" + file + ", line=" + line + ", responseFile=" + responseFile + ", responseLine="
+                + responseLine + ", requestMti=" + requestMti + ", kind=" + kind + ", processingCode=" + processingCode
+                + ", terminalId=" + terminalId + ", merchantId=" + merchantId + ", stan=" + stan + ", rrn=" + rrn()
+                + ", authCode=" + authCode() + ", responseCode=" + responseCode + ", approved=" + approved
+                + ", amount=" + amount + ", card=" + card() + ", localTime=" + localTime + ", originalMti="
+                + originalMti + ", originalStan=" + originalStan + "]";
+    }
 }

@@ -57,6 +57,19 @@ class IdsTest {
         assertFalse(Ids.startsWithZero(Ids.pack("A0")));
     }
 
+    @Test
+    void recordsPrintTheTextsNotTheCodes() {
+        TerminalRecord t = dev.posrecon.core.Fixtures.txn(TxnKind.SALE, "T1", "000012", "1.00", "622202******0123",
+                "10:00:00", "00", "123456789012", "ab12");
+        assertTrue(t.toString().contains("rrn=123456789012, authCode=ab12,"), t.toString());
+        assertTrue(t.toString().contains("card=622202******0123,"), t.toString());
+        SettlementRecord s = dev.posrecon.core.Fixtures.settled(t);
+        assertTrue(s.toString().contains("card=622202******0123, authCode=ab12, rrn=123456789012,"), s.toString());
+        Tender d = new Tender("journal.csv", 2, TenderType.CARD, t.amount(), "T1", "12", "123456789012", "AB12",
+                "0123");
+        assertTrue(d.toString().contains("rrn=123456789012, authCode=AB12, cardLast4=0123]"), d.toString());
+    }
+
     @Property(tries = 3000)
     void idsRoundTripAndOrderAsTheirTexts(@ForAll("ids") String a, @ForAll("ids") String b) {
         long ca = Ids.pack(a);
