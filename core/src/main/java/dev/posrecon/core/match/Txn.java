@@ -63,9 +63,10 @@ public final class Txn {
 
     /** The linked receipt tenders (not to be modified). */
     public List<Link<TenderRef>> tenders() {
-        return view(tenders, tenders instanceof TenderRef one ? one.rule : null);
+        return view(tenders, singleTenderRule());
     }
 
+    /** Whether a settlement line is linked (no list made to ask). */
     public boolean hasSettlements() {
         return settlements != null;
     }
@@ -98,8 +99,13 @@ public final class Txn {
     /** Links {@code tender}, whose {@link TenderRef#rule} is set already. */
     void addTender(TenderRef tender) {
         tenders = tenders == null ? tender
-                : append(tenders, tenders instanceof TenderRef one ? one.rule : null, new Link<>(tender, tender.rule));
+                : append(tenders, singleTenderRule(), new Link<>(tender, tender.rule));
         tenderedMinor += tender.tender().amount().minor();
+    }
+
+    /** The rule of the one linked tender, null when none or several are linked (each Link has its own then). */
+    private String singleTenderRule() {
+        return tenders instanceof TenderRef one ? one.rule : null;
     }
 
     private static int count(Object links) {
