@@ -143,14 +143,14 @@ final class LinkVeto {
     }
 
     /**
-     * Whether two RRNs or auth codes, both carried, differ once {@link #norm normalised}. Packed codes hold upper
+     * Whether two RRNs or auth codes, both carried, differ once {@link #norm normalised}. Plain codes hold upper
      * case without blanks, so two that do not start with {@code 0} are the same exactly when the codes are.
      */
     private static boolean differ(long a, long b) {
         if (a == b || a == Ids.NONE || b == Ids.NONE) {
             return false;
         }
-        if (a > 0 && b > 0 && !Ids.startsWithZero(a) && !Ids.startsWithZero(b)) {
+        if (Ids.isPlain(a) && Ids.isPlain(b) && !Ids.startsWithZero(a) && !Ids.startsWithZero(b)) {
             return true;
         }
         return differ(norm(Ids.text(a)), norm(Ids.text(b)));

@@ -1,5 +1,6 @@
 package dev.posrecon.core.match;
 
+import dev.posrecon.core.model.Ids;
 import dev.posrecon.core.model.Receipt;
 import dev.posrecon.core.model.SettlementRecord;
 import dev.posrecon.core.model.TxnKind;
@@ -45,8 +46,8 @@ public final class MatchResult {
         this.txns = txns;
         this.settlements = settlements;
         this.receipts = receipts;
-        this.receiptsByNo = new KeyIndex<>(this.receipts, r -> r.receiptNo() == null ? KeyIndex.NONE
-                : KeyIndex.single(r.receiptNo()));
+        this.receiptsByNo = new KeyIndex<>(this.receipts, r -> r.receiptKey() == Ids.NONE ? KeyIndex.NONE
+                : r.receiptKey());
         this.settlementTxn = new Txn[settlements.size()];
         this.settlementRule = new String[settlements.size()];
         this.tendersFrom = new int[receipts.size() + 1];
@@ -154,8 +155,12 @@ public final class MatchResult {
     }
 
     public Receipt receipt(String receiptNo) {
-        return receiptNo == null ? null
-                : receiptsByNo.first(KeyIndex.single(receiptNo), r -> receiptNo.equals(r.receiptNo()));
+        return receipt(Ids.pack(receiptNo));
+    }
+
+    /** The first receipt of the day whose number has code {@code receiptKey} ({@link Ids#pack}), null for none. */
+    public Receipt receipt(long receiptKey) {
+        return receiptKey == Ids.NONE ? null : receiptsByNo.first(receiptKey, r -> r.receiptKey() == receiptKey);
     }
 
     /** Card tenders of every receipt, in receipt order then tender order. */

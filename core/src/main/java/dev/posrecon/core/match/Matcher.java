@@ -569,7 +569,7 @@ public final class Matcher {
             if (v.kind() != ReceiptKind.VOID) {
                 continue;
             }
-            Receipt orig = m.receipt(v.originalReceiptNo());
+            Receipt orig = m.receipt(v.originalKey());
             if (orig == null || orig.kind() != ReceiptKind.SALE) {
                 continue;
             }

@@ -190,7 +190,7 @@ public final class Orders {
     private static int compareReceipt(Receipt a, Receipt b) {
         int c = TIME.compare(a.time(), b.time());
         if (c == 0) {
-            c = STR.compare(a.receiptNo(), b.receiptNo());
+            c = Ids.compare(a.receiptKey(), b.receiptKey(), false);
         }
         if (c == 0) {
             c = a.kind().compareTo(b.kind());

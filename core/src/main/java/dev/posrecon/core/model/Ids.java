@@ -3,8 +3,8 @@ package dev.posrecon.core.model;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A payment's identifiers (RRN, auth code, masked card) packed into a {@code long}, so a record holds them as
- * numbers rather than as three strings. On a million-transaction day those strings were 3M objects (~170 MB) kept
+ * A payment's identifiers (RRN, auth code, masked card, receipt and member numbers) packed into a {@code long},
+ * so a record holds them as numbers rather than as strings. On a million-transaction day those strings were 3M objects (~170 MB) kept
  * until the run ended, and sharing them between the sources took a table look-up per value (~4 CPU s).
  *
  * <p>A code is {@link #NONE} for null, positive for a value it holds itself, negative for a rare value it cannot
@@ -17,6 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@link #pack} holds up to 12 characters of {@code 0-9} and {@code A-Z}, the ISO 8583 form of an RRN
  *       (field 37) and an auth code (field 38): base 37, one digit per character, the string padded with zeros
  *       at its end, so numeric order is the texts' order.</li>
+ *   <li>{@link #pack} also holds any other text that ends in digits, such as a receipt number
+ *       {@code S01-20261120-000123} or a phone number: its last (up to 12) digits as a number, and the text before
+ *       them as the number of a prefix kept once in a table shared by the process ({@link #MAX_PREFIXES} at most,
+ *       then such values are odd). A journal repeats a few prefixes (a store's and a day's) on a million
+ *       receipts.</li>
  *   <li>{@link #packCard} holds a card masked as {@link Cards#mask} writes it, first six digits, one to nine
  *       {@code *}, last four digits.</li>
  * </ul>
@@ -35,6 +40,26 @@ public final class Ids {
         }
     }
 
+    /** Codes from here up are a prefix and digits; below, {@link #isPlain plain} base-37 texts. */
+    private static final long NUMBERED = POW37[MAX_CHARS];
+    /** How many distinct prefixes the process keeps (a prefix's number takes 16 bits of a code). */
+    static final int MAX_PREFIXES = 1 << 16;
+    private static final int VALUE_BITS = 40;
+    private static final long[] POW10 = new long[MAX_CHARS + 1];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i <= MAX_CHARS; i++) {
+            POW10[i] = POW10[i - 1] * 10;
+        }
+    }
+
+    private static final ConcurrentHashMap<String, Integer> PREFIX_NUMBERS = new ConcurrentHashMap<>();
+    /** The prefixes by number, read without a lock (a receipt number is made text for every case and ledger row). */
+    private static final java.util.concurrent.atomic.AtomicReferenceArray<String> PREFIXES =
+            new java.util.concurrent.atomic.AtomicReferenceArray<>(MAX_PREFIXES);
+    private static int prefixCount;
+
     private static final ConcurrentHashMap<String, Long> ODD_CODES = new ConcurrentHashMap<>();
     /** The texts by code, read without a lock (matching asks a last-4-only card for its ending often). */
     private static final ConcurrentHashMap<Long, String> ODD_TEXTS = new ConcurrentHashMap<>();
@@ -42,24 +67,91 @@ public final class Ids {
     private Ids() {
     }
 
-    /** The code of an RRN, auth code or any short identifier; null gives {@link #NONE}. */
+    /** The code of an RRN, auth code, receipt number or any other identifier; null gives {@link #NONE}. */
     public static long pack(String s) {
         if (s == null) {
             return NONE;
         }
         int n = s.length();
         if (n == 0 || n > MAX_CHARS) {
-            return odd(s);
+            return numbered(s);
         }
         long v = 0;
         for (int i = 0; i < n; i++) {
             int d = symbol(s.charAt(i));
             if (d < 0) {
-                return odd(s);
+                return numbered(s);
             }
             v = v * 37 + d;
         }
         return v * POW37[MAX_CHARS - n];
+    }
+
+    /**
+     * Whether a code holds its text in base 37 ({@code 0-9A-Z}, at most 12 characters): two plain codes compare
+     * as numbers, and their texts are upper case without blanks.
+     */
+    public static boolean isPlain(long code) {
+        return code > 0 && code < NUMBERED;
+    }
+
+    /** The code of a text that ends in digits (prefix number, digit count, value), else its odd code. */
+    private static long numbered(String s) {
+        int n = s.length();
+        int from = n;
+        while (from > 0 && n - from < MAX_CHARS && isDigit(s.charAt(from - 1))) {
+            from--;
+        }
+        if (from == n || from == 0) {
+            return odd(s);
+        }
+        int prefix = prefixNumber(s.substring(0, from));
+        if (prefix < 0) {
+            return odd(s);
+        }
+        long value = 0;
+        for (int i = from; i < n; i++) {
+            value = value * 10 + (s.charAt(i) - '0');
+        }
+        return NUMBERED + (((long) prefix << 4 | (n - from - 1)) << VALUE_BITS | value);
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static int prefixNumber(String prefix) {
+        Integer k = PREFIX_NUMBERS.get(prefix);
+        if (k != null) {
+            return k;
+        }
+        synchronized (PREFIXES) {
+            k = PREFIX_NUMBERS.get(prefix);
+            if (k == null) {
+                if (prefixCount == MAX_PREFIXES) {
+                    return -1;
+                }
+                k = prefixCount++;
+                PREFIXES.set(k, prefix);
+                PREFIX_NUMBERS.put(prefix, k);
+            }
+            return k;
+        }
+    }
+
+    private static String numberedText(long code) {
+        long v = code - NUMBERED;
+        int prefix = (int) (v >>> (VALUE_BITS + 4));
+        int digits = (int) (v >>> VALUE_BITS & 15) + 1;
+        long value = v & ((1L << VALUE_BITS) - 1);
+        String p = PREFIXES.get(prefix);
+        char[] c = new char[p.length() + digits];
+        p.getChars(0, p.length(), c, 0);
+        for (int i = c.length - 1; i >= p.length(); i--) {
+            c[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+        return new String(c);
     }
 
     /** The text of a code from {@link #pack}: an equal string, not necessarily the same instance. */
@@ -69,6 +161,9 @@ public final class Ids {
         }
         if (code < 0) {
             return oddText(code);
+        }
+        if (code >= NUMBERED) {
+            return numberedText(code);
         }
         char[] c = new char[MAX_CHARS];
         int n = 0;
@@ -84,7 +179,7 @@ public final class Ids {
         return new String(c, 0, n);
     }
 
-    /** Whether the text of a positive code from {@link #pack} starts with {@code 0}. */
+    /** Whether the text of a {@link #isPlain plain} code starts with {@code 0}. */
     public static boolean startsWithZero(long code) {
         return code / POW37[MAX_CHARS - 1] == 1;
     }
@@ -141,8 +236,11 @@ public final class Ids {
         if (a == NONE || b == NONE) {
             return a == NONE ? -1 : 1;
         }
-        if (a > 0 && b > 0) {
+        if (card ? a > 0 && b > 0 : isPlain(a) && isPlain(b)) {
             return Long.compare(a, b);
+        }
+        if (!card && a >= NUMBERED && b >= NUMBERED && (a - NUMBERED) >>> VALUE_BITS == (b - NUMBERED) >>> VALUE_BITS) {
+            return Long.compare(a, b); // one prefix, as many digits: the values' order is the texts'
         }
         return card ? cardText(a).compareTo(cardText(b)) : text(a).compareTo(text(b));
     }
@@ -165,8 +263,8 @@ public final class Ids {
     }
 
     /**
-     * The code of a value no packed form holds (lower case, spaces, punctuation, longer than 12, a card not masked
-     * first 6 / last 4). Such values are rare in real files; each distinct one is kept once for the life of the
+     * The code of a value no packed form holds (an identifier not ending in a digit, a card not masked first 6 /
+     * last 4). Such values are rare in real files; each distinct one is kept once for the life of the
      * process, as a string interned by the JVM would be.
      */
     private static long odd(String s) {

@@ -35,12 +35,21 @@ class IdsTest {
 
     @Test
     void rareValuesKeepTheirText() {
-        for (String s : new String[] {"", "abc123", "12 34", "1234567890123", "RRN-1", "日本"}) {
+        for (String s : new String[] {"", "abc", "12 34 ", "RRN-", "日本", "1234567890123x"}) {
             long c = Ids.pack(s);
             assertTrue(c < 0, s);
             assertEquals(s, Ids.text(c));
             assertEquals(c, Ids.pack(new String(s)), "the same text, the same code: " + s);
         }
+        // ending in digits: a prefix and a number, neither odd nor plain
+        for (String s : new String[] {"abc123", "12 34", "1234567890123", "RRN-1", "S01-20261120-000123", "日本0",
+                "+44 7700 900972", "X00000000000000000001"}) {
+            long c = Ids.pack(s);
+            assertTrue(c > 0 && !Ids.isPlain(c), s);
+            assertEquals(s, Ids.text(c));
+            assertEquals(c, Ids.pack(new String(s)), "the same text, the same code: " + s);
+        }
+        assertTrue(Ids.isPlain(Ids.pack("M10000002")));
         for (String s : new String[] {"****1234", "1234", "62284812341234", "", "x"}) {
             long c = Ids.packCard(s);
             assertTrue(c < 0, s);
@@ -92,14 +101,20 @@ class IdsTest {
         assertEquals(Integer.signum(a.compareTo(b)), Integer.signum(Ids.compare(ca, cb, true)));
     }
 
-    /** Mostly packable values (digits, upper case, up to 12), with some that are not, and many shared prefixes. */
+    /**
+     * Mostly plain values (digits, upper case, up to 12), texts ending in digits after a few prefixes (receipt
+     * numbers), and some that are neither; many share prefixes.
+     */
     @Provide
     Arbitrary<String> ids() {
         Arbitrary<String> packable = Arbitraries.strings().withChars("0123456789AZ").ofMinLength(1).ofMaxLength(12);
         Arbitrary<String> digits = Arbitraries.strings().withChars("019").ofMinLength(1).ofMaxLength(13);
         Arbitrary<String> odd = Arbitraries.strings().withChars("0aZ -*").ofMinLength(0).ofMaxLength(14);
+        Arbitrary<String> numbered = net.jqwik.api.Combinators.combine(
+                Arbitraries.of("S01-20261120-", "S01-20261121-", "s", "0-", "A", "+44 7700 ", "R1"),
+                Arbitraries.strings().withChars("0159").ofMinLength(1).ofMaxLength(14)).as(String::concat);
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(5, packable), net.jqwik.api.Tuple.of(3, digits),
-                net.jqwik.api.Tuple.of(2, odd));
+                net.jqwik.api.Tuple.of(2, odd), net.jqwik.api.Tuple.of(4, numbered));
     }
 
     /** Masked cards of every length, last-4 forms and bare digits. */
