@@ -1,5 +1,6 @@
 package dev.posrecon.core.ingest;
 
+import dev.posrecon.core.model.CustomerDirectory;
 import dev.posrecon.core.model.Reject;
 
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.List;
 public record ReadResult<T>(List<T> records, List<Reject> rejects, long ignored, String units) {
 
     public ReadResult {
-        records = List.copyOf(records);
+        // a customer directory is immutable already, and copying it would make every member an object
+        records = records instanceof CustomerDirectory ? records : List.copyOf(records);
         rejects = List.copyOf(rejects);
     }
 }

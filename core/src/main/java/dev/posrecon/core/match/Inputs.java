@@ -10,7 +10,7 @@ import dev.posrecon.core.ingest.jpos.JposLogReader;
 import dev.posrecon.core.ingest.journal.JournalReader;
 import dev.posrecon.core.ingest.settlement.SettlementReaders;
 import dev.posrecon.core.ingest.settlement.TerminalReaders;
-import dev.posrecon.core.model.Customer;
+import dev.posrecon.core.model.CustomerDirectory;
 import dev.posrecon.core.model.Receipt;
 import dev.posrecon.core.model.Reject;
 import dev.posrecon.core.model.SettlementRecord;
@@ -44,7 +44,8 @@ public final class Inputs {
     public final List<TerminalRecord> terminal = new ArrayList<>();
     public final List<SettlementRecord> settlement = new ArrayList<>();
     public final List<Receipt> journal = new ArrayList<>();
-    public final List<Customer> customers = new ArrayList<>();
+    /** The customer directories, one after the other in the order given (empty without {@code --customers}). */
+    public CustomerDirectory customers = CustomerDirectory.EMPTY;
     public final List<Reject> rejects = new ArrayList<>();
     public final List<FileRead> files = new ArrayList<>();
     public final Map<Source, Long> ignored = new EnumMap<>(Source.class);
@@ -205,7 +206,7 @@ public final class Inputs {
             case TERMINAL -> terminal.addAll((List<TerminalRecord>) res.records());
             case SETTLEMENT -> settlement.addAll((List<SettlementRecord>) res.records());
             case JOURNAL -> journal.addAll((List<Receipt>) res.records());
-            case CUSTOMERS -> customers.addAll((List<Customer>) res.records());
+            case CUSTOMERS -> customers = CustomerDirectory.join(List.of(customers, (CustomerDirectory) res.records()));
         }
         rejects.addAll(res.rejects());
         ignored.merge(f.source(), res.ignored(), Long::sum);

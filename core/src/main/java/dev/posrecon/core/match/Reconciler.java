@@ -7,6 +7,8 @@ import dev.posrecon.core.cases.ReconCase;
 import dev.posrecon.core.config.ReconConfig;
 import dev.posrecon.core.contact.ContactAdvisor;
 import dev.posrecon.core.model.Customer;
+import dev.posrecon.core.model.CustomerDirectory;
+import dev.posrecon.core.model.Ids;
 import dev.posrecon.core.model.Receipt;
 import dev.posrecon.core.model.SettlementRecord;
 import dev.posrecon.core.model.Source;
@@ -31,7 +33,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -217,10 +218,6 @@ public final class Reconciler {
         progress.accept("  applying the rules");
         RuleContext ctx = Rules.run(m, config, settlementDue, request.threads());
         progress.accept("  contact advice for " + ctx.cases().size() + " case(s)");
-        Map<String, Customer> customers = new HashMap<>();
-        for (Customer c : in.customers) {
-            customers.putIfAbsent(c.memberId(), c);
-        }
         ContactAdvisor advisor = new ContactAdvisor(config, request.redactContacts());
         List<ReconCase> cases = new ArrayList<>();
         for (ReconCase c : ctx.cases()) {
@@ -228,27 +225,29 @@ public final class Reconciler {
                 continue;
             }
             Receipt receipt = m.receipt(c.receiptNo());
-            Customer customer = c.memberId() == null ? null : customers.get(c.memberId());
+            Customer customer = in.customers.find(c.memberId());
             cases.add(c.withContact(advisor.advise(c, customer, receipt)));
         }
         cases = Rules.finish(cases);
         progress.accept("  counting every record");
-        return new Result(m, ctx, cases, count(in, m, ctx, cases, customers));
+        return new Result(m, ctx, cases, count(in, m, ctx, cases));
     }
 
-    private Map<Source, SourceCounts> count(Inputs in, MatchResult m, RuleContext ctx, List<ReconCase> cases,
-                                            Map<String, Customer> customers) {
+    private Map<Source, SourceCounts> count(Inputs in, MatchResult m, RuleContext ctx, List<ReconCase> cases) {
         Map<Source, Set<SourceRef>> inCase = new EnumMap<>(Source.class);
         for (Source s : Source.values()) {
             inCase.put(s, new HashSet<>());
         }
-        Set<String> casedMembers = new HashSet<>();
+        // members by the position of the first of their number in the directory (the one a case is advised on)
+        CustomerDirectory directory = in.customers;
+        java.util.BitSet casedMembers = new java.util.BitSet();
         for (ReconCase c : cases) {
             for (Evidence e : c.evidence()) {
                 inCase.get(e.source()).add(e.ref());
             }
-            if (c.memberId() != null) {
-                casedMembers.add(c.memberId());
+            int member = c.memberId() == null ? -1 : directory.indexOf(Ids.pack(c.memberId()));
+            if (member >= 0) {
+                casedMembers.set(member);
             }
         }
         // evidence of cases that belong to another business day than --date: counted as other-day
@@ -314,7 +313,7 @@ public final class Reconciler {
                 cased++;
             } else if (otherDayCase.contains(rc.ref())) {
                 other++;
-            } else if (linked || (rc.originalReceiptNo() != null && m.receipt(rc.originalReceiptNo()) != null
+            } else if (linked || (m.receipt(rc.originalKey()) != null
                     && rc.tenders().stream().noneMatch(tn -> tn.type().reconciled()))) {
                 matched++;
             } else if (!onDay(rc.time(), day)) {
@@ -326,16 +325,18 @@ public final class Reconciler {
         out.put(Source.JOURNAL, counts(Source.JOURNAL, in, matched, cased, open, none, other));
 
         matched = cased = open = none = other = 0;
-        Set<String> members = new HashSet<>();
+        java.util.BitSet members = new java.util.BitSet();
         for (Receipt rc : m.receipts()) {
-            if (rc.memberId() != null) {
-                members.add(rc.memberId());
+            int member = directory.indexOf(rc.memberKey());
+            if (member >= 0) {
+                members.set(member);
             }
         }
-        for (Customer c : in.customers) {
-            if (casedMembers.contains(c.memberId())) {
+        for (int i = 0; i < directory.size(); i++) {
+            int first = directory.indexOf(directory.memberKey(i));
+            if (first >= 0 && casedMembers.get(first)) {
                 cased++;
-            } else if (members.contains(c.memberId())) {
+            } else if (first >= 0 && members.get(first)) {
                 matched++;
             } else {
                 none++;

@@ -9,6 +9,7 @@ import dev.posrecon.core.ingest.Values.BadValue;
 import dev.posrecon.core.model.Cards;
 import dev.posrecon.core.model.ContactChannel;
 import dev.posrecon.core.model.Customer;
+import dev.posrecon.core.model.CustomerDirectory;
 import dev.posrecon.core.model.Reject;
 import dev.posrecon.core.model.SourceRef;
 
@@ -29,9 +30,8 @@ public final class CustomerReader implements RecordReader<Customer> {
 
     @Override
     public ReadResult<Customer> read(Path file, String displayName) {
-        List<Customer> out = new ArrayList<>();
+        CustomerDirectory.Builder out = new CustomerDirectory.Builder();
         List<Reject> rejects = new ArrayList<>();
-        Map<String, Long> seen = new HashMap<>();
         // a directory repeats a handful of quiet-hour ranges: each parsed once (a bad one throws, and is not kept)
         Map<String, LocalTime[]> quietHours = new HashMap<>();
         try (CsvRows rows = new CsvRows(file, displayName, null, List.of("member_id"), "customer directory")) {
@@ -55,8 +55,8 @@ public final class CustomerReader implements RecordReader<Customer> {
             while ((row = rows.next()) != null) {
                 try {
                     String id = Values.required("member_id", CsvRows.get(row, cId));
-                    Long first = seen.putIfAbsent(id, row.line());
-                    if (first != null) {
+                    int first = out.lineOf(id);
+                    if (first != 0) {
                         throw new BadValue("member_id", "'" + id + "' already listed at line " + first);
                     }
                     String pref = CsvRows.get(row, cPref);
@@ -93,15 +93,15 @@ public final class CustomerReader implements RecordReader<Customer> {
                             quietHours.put(q, quiet);
                         }
                     }
-                    out.add(new Customer(new SourceRef(displayName, row.line()), id, CsvRows.get(row, cName),
-                            CsvRows.get(row, cPhone), CsvRows.get(row, cEmail), channel, birth, ok, quiet[0], quiet[1],
-                            CsvRows.get(row, cLang)));
+                    out.add(displayName, SourceRef.intLine(new SourceRef(displayName, row.line())), id,
+                            CsvRows.get(row, cName), CsvRows.get(row, cPhone), CsvRows.get(row, cEmail), channel,
+                            birth, ok, quiet[0], quiet[1], CsvRows.get(row, cLang));
                 } catch (BadValue e) {
                     rejects.add(new Reject(displayName, row.line(), e.reason(), Cards.maskInText(row.raw())));
                 }
             }
         }
-        return new ReadResult<>(out, rejects, 0, "members");
+        return new ReadResult<>(out.build(), rejects, 0, "members");
     }
 
     private static final LocalTime[] NO_QUIET_HOURS = new LocalTime[2];
