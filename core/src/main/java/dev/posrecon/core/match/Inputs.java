@@ -37,8 +37,17 @@ import java.util.concurrent.Future;
  * the files were given, so nothing downstream depends on the thread count.
  */
 public final class Inputs {
-    /** One file read, with its role and how long reading it took (on its reader thread). */
-    public record FileRead(Source source, Path path, String displayName, ReadResult<?> result, long nanos) {
+    /**
+     * One file read: its role, what it gave (records, rejects, entries ignored) and how long reading it took (on
+     * its reader thread). The records themselves are in {@link #terminal}, {@link #settlement}, {@link #journal}
+     * and {@link #customers}.
+     */
+    public record FileRead(Source source, Path path, String displayName, int records, int rejected, long ignored,
+                           long nanos) {
+    }
+
+    /** A file's records as its reader gave them, until they are added to the day's. */
+    private record Read(FileRead file, ReadResult<?> result) {
     }
 
     public final List<TerminalRecord> terminal = new ArrayList<>();
@@ -109,20 +118,21 @@ public final class Inputs {
         for (Path p : r.customers()) {
             tasks.add(new Task(Source.CUSTOMERS, p, cust));
         }
-        List<FileRead> results = new ArrayList<>();
+        List<Read> results = new ArrayList<>();
         if (pool == null) {
             for (Task t : tasks) {
                 results.add(t.read());
             }
         } else {
             try {
-                List<Future<FileRead>> fs = new ArrayList<>();
+                List<Future<Read>> fs = new ArrayList<>();
                 for (Task t : tasks) {
                     fs.add(pool.submit(t::read));
                 }
-                for (Future<FileRead> f : fs) {
+                for (Future<Read> f : fs) {
                     results.add(f.get());
                 }
+                fs.clear();
             } catch (ExecutionException e) {
                 Throwable c = e.getCause();
                 if (c instanceof ReconException re) {
@@ -141,8 +151,9 @@ public final class Inputs {
             }
         }
         Inputs in = new Inputs();
-        for (FileRead f : results) {
-            in.add(f);
+        for (int i = 0; i < results.size(); i++) {
+            in.add(results.get(i));
+            results.set(i, null); // a reader's list of a million records, no longer needed once copied
         }
         in.rejects.sort(null);
         return in;
@@ -200,8 +211,9 @@ public final class Inputs {
     }
 
     @SuppressWarnings("unchecked")
-    private void add(FileRead f) {
-        ReadResult<?> res = f.result();
+    private void add(Read read) {
+        FileRead f = read.file();
+        ReadResult<?> res = read.result();
         switch (f.source()) {
             case TERMINAL -> terminal.addAll((List<TerminalRecord>) res.records());
             case SETTLEMENT -> settlement.addAll((List<SettlementRecord>) res.records());
@@ -215,10 +227,11 @@ public final class Inputs {
     }
 
     private record Task(Source source, Path path, RecordReader<?> reader) {
-        FileRead read() {
+        Read read() {
             long start = System.nanoTime();
             ReadResult<?> r = reader.read(path, path.toString());
-            return new FileRead(source, path, path.toString(), r, System.nanoTime() - start);
+            return new Read(new FileRead(source, path, path.toString(), r.records().size(), r.rejects().size(),
+                    r.ignored(), System.nanoTime() - start), r);
         }
     }
 }

@@ -125,7 +125,6 @@ public final class Matcher {
                 continue;
             }
             Txn orig = null;
-            String rule = null;
             LinkVeto.Facts facts = LinkVeto.Facts.of(v.rec);
             LinkVeto.Notes notes = new LinkVeto.Notes();
             String ostan = TerminalRecord.normStan(v.rec.originalStan());
@@ -139,7 +138,6 @@ public final class Matcher {
                 }
                 orig = vettedNearestBefore(LinkVeto.VOID_F90, v.rec::originalStan, facts, c, v.rec.localTime(),
                         notes);
-                rule = "F90_STAN";
             }
             if (orig == null && v.rec.rrnKey() != Ids.NONE) {
                 List<Txn> c = new ArrayList<>();
@@ -149,17 +147,15 @@ public final class Matcher {
                     }
                 }
                 orig = vettedNearestBefore(LinkVeto.VOID_RRN, v.rec::rrn, facts, c, v.rec.localTime(), notes);
-                rule = "VOID_RRN";
             }
             m.note(v.rec, notes.text());
             if (orig == null) {
                 continue;
             }
-            v.original = orig;
-            v.originalRule = rule;
+            v.setOriginal(orig);
             boolean effective = v.rec.approved() || (k == TxnKind.REVERSAL && v.rec.timedOut());
-            if (effective && orig.cancelledBy == null) {
-                orig.cancelledBy = v;
+            if (effective) {
+                orig.cancelBy(v);
             }
         }
     }
@@ -575,8 +571,8 @@ public final class Matcher {
             }
             for (Txn.TenderRef tr : m.cardTenders(orig)) {
                 Txn x = tr.txn;
-                if (x != null && x.journalVoid == null) {
-                    x.journalVoid = v;
+                if (x != null) {
+                    x.voidInJournal(v);
                 }
             }
         }

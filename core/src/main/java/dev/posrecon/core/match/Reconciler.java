@@ -71,7 +71,7 @@ public final class Reconciler {
     private void reportReads(Inputs in) {
         for (Inputs.FileRead f : in.files) {
             progress.accept(String.format(java.util.Locale.ROOT, "  read %s: %d records in %.2f s", f.displayName(),
-                    f.result().records().size(), f.nanos() / 1e9));
+                    f.records(), f.nanos() / 1e9));
         }
     }
 
@@ -115,7 +115,7 @@ public final class Reconciler {
             progress.accept("syncing cases");
             SyncResult sync = run.syncCases(r.cases, scope, Instant.now());
             for (Inputs.FileRead f : in.files) {
-                run.recordCounts(f.displayName(), f.result().records().size(), f.result().rejects().size());
+                run.recordCounts(f.displayName(), f.records(), f.rejected());
             }
             progress.accept("writing case files");
             List<Path> written = write(in, r);
@@ -273,7 +273,7 @@ public final class Reconciler {
                 other++;
             } else if (ctx.isOpenItem(t)) {
                 open++;
-            } else if (t.hasSettlements() || t.hasTenders() || t.original != null || t.cancelledBy != null) {
+            } else if (t.hasSettlements() || t.hasTenders() || t.original() != null || t.cancelledBy() != null) {
                 matched++;
             } else if (!onDay(r.localTime(), day)) {
                 other++;

@@ -31,15 +31,18 @@ public final class Txn {
     private String settlementRule;
     /** receipt tenders linked to this transaction. */
     private Object tenders;
-    /** the linked tenders' amounts summed, in minor units (every charge rule asks for it). */
-    private long tenderedMinor;
-    /** for a SALE: the approved void, approved/timed-out reversal that cancels it on the terminal. */
-    Txn cancelledBy;
-    /** for a SALE: the VOID receipt of the journal that cancels it. */
-    Receipt journalVoid;
-    /** for a VOID or REVERSAL: the sale it cancels. */
-    Txn original;
-    String originalRule;
+    /** the links of a cancel, null for none: a few transactions in a hundred are voided, reversed or a void. */
+    private Cancels cancels;
+
+    /** What cancels a sale, or what a void or reversal cancels. */
+    private static final class Cancels {
+        /** for a SALE: the approved void, approved/timed-out reversal that cancels it on the terminal. */
+        Txn cancelledBy;
+        /** for a SALE: the VOID receipt of the journal that cancels it. */
+        Receipt journalVoid;
+        /** for a VOID or REVERSAL: the sale it cancels. */
+        Txn original;
+    }
 
     Txn(int index, TerminalRecord rec, String normStan) {
         this.index = index;
@@ -81,9 +84,16 @@ public final class Txn {
         return tenders != null;
     }
 
-    /** The linked receipt tenders' amounts summed, in minor units. */
+    /** The linked receipt tenders' amounts summed, in minor units (summed when asked: most have one tender). */
     public long tenderedMinor() {
-        return tenderedMinor;
+        if (tenders instanceof TenderRef one) {
+            return one.tender().amount().minor();
+        }
+        long sum = 0;
+        for (int i = 0, n = count(tenders); i < n; i++) {
+            sum += Txn.<TenderRef>target(tenders, i).tender().amount().minor();
+        }
+        return sum;
     }
 
     void addSettlement(SettlementRecord line, String rule) {
@@ -100,7 +110,6 @@ public final class Txn {
     void addTender(TenderRef tender) {
         tenders = tenders == null ? tender
                 : append(tenders, singleTenderRule(), new Link<>(tender, tender.rule));
-        tenderedMinor += tender.tender().amount().minor();
     }
 
     /** The rule of the one linked tender, null when none or several are linked (each Link has its own then). */
@@ -140,15 +149,41 @@ public final class Txn {
     }
 
     public Txn cancelledBy() {
-        return cancelledBy;
+        return cancels == null ? null : cancels.cancelledBy;
     }
 
     public Receipt journalVoid() {
-        return journalVoid;
+        return cancels == null ? null : cancels.journalVoid;
     }
 
     public Txn original() {
-        return original;
+        return cancels == null ? null : cancels.original;
+    }
+
+    private Cancels cancels() {
+        if (cancels == null) {
+            cancels = new Cancels();
+        }
+        return cancels;
+    }
+
+    /** Links a void or reversal to the sale it cancels. */
+    void setOriginal(Txn sale) {
+        cancels().original = sale;
+    }
+
+    /** Marks a sale cancelled on the terminal by {@code by}, unless something cancelled it already. */
+    void cancelBy(Txn by) {
+        if (cancelledBy() == null) {
+            cancels().cancelledBy = by;
+        }
+    }
+
+    /** Marks a sale cancelled by the journal's VOID receipt {@code v}, unless one did already. */
+    void voidInJournal(Receipt v) {
+        if (journalVoid() == null) {
+            cancels().journalVoid = v;
+        }
     }
 
     /** The first linked settlement line not netted off by a settlement VOID/REVERSAL line, or null. */
@@ -190,7 +225,7 @@ public final class Txn {
     }
 
     public boolean cancelled() {
-        return cancelledBy != null || journalVoid != null;
+        return cancelledBy() != null || journalVoid() != null;
     }
 
     /**

@@ -53,8 +53,7 @@ public final class DayReports {
         List<String> files = new ArrayList<>();
         for (Inputs.FileRead f : in.files) {
             files.add(f.displayName() + " (" + f.source().name().toLowerCase(Locale.ROOT) + "): "
-                    + f.result().records().size() + " records, " + f.result().rejects().size() + " rejected, "
-                    + f.result().ignored() + " ignored");
+                    + f.records() + " records, " + f.rejected() + " rejected, " + f.ignored() + " ignored");
         }
         return new DayReport(req.config().merchantName(), req.date() != null ? req.date().toString() : period(req, in),
                 req.config().zone().getId(), MessageTemplates.language(req.config().contactLanguage()), false,

@@ -35,9 +35,9 @@ public final class Summary {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("file", f.displayName());
             m.put("source", f.source().name().toLowerCase(Locale.ROOT));
-            m.put("records", f.result().records().size());
-            m.put("rejected", f.result().rejects().size());
-            m.put("ignored", f.result().ignored());
+            m.put("records", f.records());
+            m.put("rejected", f.rejected());
+            m.put("ignored", f.ignored());
             files.add(m);
         }
         doc.put("files", files);
