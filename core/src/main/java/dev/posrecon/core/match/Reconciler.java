@@ -234,9 +234,9 @@ public final class Reconciler {
     }
 
     private Map<Source, SourceCounts> count(Inputs in, MatchResult m, RuleContext ctx, List<ReconCase> cases) {
-        Map<Source, Set<SourceRef>> inCase = new EnumMap<>(Source.class);
+        Map<Source, RefSet> inCase = new EnumMap<>(Source.class);
         for (Source s : Source.values()) {
-            inCase.put(s, new HashSet<>());
+            inCase.put(s, new RefSet());
         }
         // members by the position of the first of their number in the directory (the one a case is advised on)
         CustomerDirectory directory = in.customers;
@@ -251,7 +251,7 @@ public final class Reconciler {
             }
         }
         // evidence of cases that belong to another business day than --date: counted as other-day
-        Set<SourceRef> otherDayCase = new HashSet<>();
+        RefSet otherDayCase = new RefSet();
         if (request.date() != null) {
             for (ReconCase c : ctx.cases()) {
                 if (!request.date().equals(c.businessDate())) {
@@ -267,9 +267,9 @@ public final class Reconciler {
         long matched = 0, cased = 0, open = 0, none = 0, other = 0;
         for (Txn t : m.txns()) {
             var r = t.rec;
-            if (inCase.get(Source.TERMINAL).contains(r.ref())) {
+            if (inCase.get(Source.TERMINAL).contains(r.file(), r.line())) {
                 cased++;
-            } else if (otherDayCase.contains(r.ref())) {
+            } else if (otherDayCase.contains(r.file(), r.line())) {
                 other++;
             } else if (ctx.isOpenItem(t)) {
                 open++;
@@ -287,9 +287,9 @@ public final class Reconciler {
         List<SettlementRecord> lines = m.settlements();
         for (int i = 0; i < lines.size(); i++) {
             SettlementRecord s = lines.get(i);
-            if (inCase.get(Source.SETTLEMENT).contains(s.ref())) {
+            if (inCase.get(Source.SETTLEMENT).contains(s.file(), s.line())) {
                 cased++;
-            } else if (otherDayCase.contains(s.ref())) {
+            } else if (otherDayCase.contains(s.file(), s.line())) {
                 other++;
             } else if (m.txnOfSettlement(i) != null || m.isLinkedNonSale(s) || m.isNetted(s)) {
                 matched++;
@@ -309,9 +309,9 @@ public final class Reconciler {
             for (Txn.TenderRef tr : m.cardTenders(i)) {
                 linked |= m.txnOf(tr) != null;
             }
-            if (inCase.get(Source.JOURNAL).contains(rc.ref())) {
+            if (inCase.get(Source.JOURNAL).contains(rc.file(), rc.line())) {
                 cased++;
-            } else if (otherDayCase.contains(rc.ref())) {
+            } else if (otherDayCase.contains(rc.file(), rc.line())) {
                 other++;
             } else if (linked || (m.receipt(rc.originalKey()) != null
                     && rc.tenders().stream().noneMatch(tn -> tn.type().reconciled()))) {
@@ -390,5 +390,31 @@ public final class Reconciler {
         written.add(HtmlReport.write(dir.resolve("report.html"), DayReports.ofRun(request, in, r.counts, r.cases,
                 rates)));
         return written;
+    }
+
+    /**
+     * A set of {@code file:line} references, asked once for each of a day's millions of records: a set of lines per
+     * file, so asking makes no {@link SourceRef} and hashes nothing but the file name.
+     */
+    private static final class RefSet {
+        private final Map<String, java.util.BitSet> lines = new java.util.HashMap<>();
+        /** lines past what a bit set holds (never from a record, which keeps an int line). */
+        private final Set<SourceRef> far = new HashSet<>();
+
+        void add(SourceRef ref) {
+            if (ref.line() < 0 || ref.line() > Integer.MAX_VALUE - 1) {
+                far.add(ref);
+            } else {
+                lines.computeIfAbsent(ref.file(), f -> new java.util.BitSet()).set((int) ref.line());
+            }
+        }
+
+        boolean contains(String file, long line) {
+            if (line < 0 || line > Integer.MAX_VALUE - 1) {
+                return far.contains(new SourceRef(file, line));
+            }
+            java.util.BitSet b = lines.get(file);
+            return b != null && b.get((int) line);
+        }
     }
 }
