@@ -128,6 +128,28 @@ class AdversarialCliTest {
         oneLine(under);
     }
 
+    /**
+     * The case files are written on the second core while the summary and report are written on the first: a file
+     * either thread cannot write stops the run with exit 4 and one line naming it, and no temporary file is left.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"cases.json", "rejects.csv", "report.html"})
+    void anOutputFileThatCannotBeWrittenIsAnOutputErrorWithOneThreadOrTwo(String name) throws IOException {
+        Path blocker = Files.createDirectory(out.resolve(name));
+        Files.writeString(blocker.resolve("keep"), "a directory where the file should go\n");
+        for (String threads : List.of("1", "2")) {
+            CommandResult r = reconcile(Map.of("--threads", List.of(threads)));
+            assertThat(r.exitCode).as(threads + " thread(s): " + r.err).isEqualTo(4);
+            assertThat(r.err).contains("cannot write " + out.resolve(name));
+            oneLine(r);
+            try (Stream<Path> s = Files.list(out)) {
+                assertThat(s.map(p -> p.getFileName().toString())).as(threads + " thread(s)")
+                        .noneMatch(n -> n.endsWith(".tmp"));
+            }
+            assertThat(blocker.resolve("keep")).exists();
+        }
+    }
+
     @Test
     void outInADirectoryThatIsNotWritableIsAnOutputError() throws IOException {
         Path locked = Files.createDirectory(dir.resolve("locked"));

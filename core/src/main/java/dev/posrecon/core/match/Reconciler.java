@@ -374,22 +374,52 @@ public final class Reconciler {
                 config::businessDate);
     }
 
+    /**
+     * Writes the case files and rejects on the second core (when the run has two threads) while this one counts the
+     * error rates and writes the summary and the report: each file is written whole by one thread, so the bytes are
+     * the same either way. A file that cannot be written stops the run as before (exit 4).
+     */
     private List<Path> write(Inputs in, Result r) {
         Path dir = request.outDir();
-        List<Path> written = new ArrayList<>();
-        if (request.formats().contains("csv")) {
-            written.add(CaseFiles.writeCsv(dir.resolve("cases.csv"), r.cases));
+        ExecutorService pool = Background.pool("posrecon-write", request.threads());
+        try {
+            Supplier<List<Path>> caseFiles = Background.fork(pool, () -> {
+                List<Path> out = new ArrayList<>();
+                if (request.formats().contains("csv")) {
+                    out.add(CaseFiles.writeCsv(dir.resolve("cases.csv"), r.cases));
+                }
+                if (request.formats().contains("json")) {
+                    out.add(CaseFiles.writeJson(dir.resolve("cases.json"), r.cases));
+                }
+                out.add(CaseFiles.writeRejects(dir.resolve("rejects.csv"), in.rejects));
+                return out;
+            });
+            Path summary;
+            Path report;
+            try {
+                ErrorRates rates = errorRates(in, r);
+                summary = Summary.write(dir.resolve("summary.json"), request, in, r.counts, r.cases, rates);
+                progress.accept("  writing report.html");
+                report = HtmlReport.write(dir.resolve("report.html"), DayReports.ofRun(request, in, r.counts,
+                        r.cases, rates));
+            } catch (RuntimeException | Error e) {
+                // the case files' thread finishes (or fails) before the run stops: no file is left half-written
+                try {
+                    caseFiles.get();
+                } catch (RuntimeException | Error also) {
+                    e.addSuppressed(also);
+                }
+                throw e;
+            }
+            List<Path> written = new ArrayList<>(caseFiles.get());
+            written.add(summary);
+            written.add(report);
+            return written;
+        } finally {
+            if (pool != null) {
+                pool.shutdown();
+            }
         }
-        if (request.formats().contains("json")) {
-            written.add(CaseFiles.writeJson(dir.resolve("cases.json"), r.cases));
-        }
-        written.add(CaseFiles.writeRejects(dir.resolve("rejects.csv"), in.rejects));
-        ErrorRates rates = errorRates(in, r);
-        written.add(Summary.write(dir.resolve("summary.json"), request, in, r.counts, r.cases, rates));
-        progress.accept("  writing report.html");
-        written.add(HtmlReport.write(dir.resolve("report.html"), DayReports.ofRun(request, in, r.counts, r.cases,
-                rates)));
-        return written;
     }
 
     /**
