@@ -111,7 +111,7 @@ public final class Reconciler {
             int lag = config.settlementLagDays();
             Result r = reconcile(in, day -> asOf == null || !day.plusDays(lag).isAfter(asOf));
             progress.accept("saving to the ledger");
-            run.saveRecords(in.terminal, in.settlement, in.journal, statusOf(r));
+            run.saveRecords(in.terminal, in.settlement, in.journal, statusOf(r), request.threads());
             progress.accept("syncing cases");
             SyncResult sync = run.syncCases(r.cases, scope, Instant.now());
             for (Inputs.FileRead f : in.files) {

@@ -207,6 +207,23 @@ public final class LedgerRun implements AutoCloseable {
      */
     public void saveRecords(List<TerminalRecord> t, List<SettlementRecord> s, List<Receipt> r,
                             Function<Object, String> statusOf) {
+        saveRecords(t, s, r, statusOf, 1);
+    }
+
+    /**
+     * As {@link #saveRecords(List, List, List, Function)}; with {@code threads} above 1 the receipts are made ready
+     * (tenders completed, blocks' text encoded) on a second thread, in order, while this one stores the terminal
+     * and settlement records and then the receipts. The ledger gets the same rows in the same order either way.
+     */
+    public void saveRecords(List<TerminalRecord> t, List<SettlementRecord> s, List<Receipt> r,
+                            Function<Object, String> statusOf, int threads) {
+        try (ReceiptFeed feed = new ReceiptFeed(threads, r, () -> new ReceiptPrep(t, statusOf))) {
+            saveRecords(t, s, statusOf, feed);
+        }
+    }
+
+    private void saveRecords(List<TerminalRecord> t, List<SettlementRecord> s, Function<Object, String> statusOf,
+                             ReceiptFeed feed) {
         DayTotals totals = new DayTotals();
         try (PreparedStatement ins = c.prepareStatement(RecordRows.INSERT_TERMINAL);
              PreparedStatement upd = c.prepareStatement(
@@ -260,35 +277,29 @@ public final class LedgerRun implements AutoCloseable {
         } catch (SQLException e) {
             throw Db.fail("cannot store settlement records in the ledger", e);
         }
-        TerminalIndex index = new TerminalIndex(t);
         List<Object[]> receiptStatus = new ArrayList<>();
         try (PreparedStatement ins = c.prepareStatement(RecordRows.INSERT_RECEIPT)) {
             Batches b = new Batches(ins, null);
             ReceiptBlocks.Writer blocks = new ReceiptBlocks.Writer(c, runId);
-            List<TenderText.Stored> stored = new ArrayList<>();
-            for (Receipt x : r) {
-                Long id = existingId(x, x.ref(), openReceiptByRef);
-                if (id != null) {
-                    receiptStatus.add(new Object[] {status(statusOf, x), id});
+            ReceiptPrep.Ready p;
+            while ((p = feed.next()) != null) {
+                Receipt x = p.receipt();
+                if (p.existingId() != null) {
+                    receiptStatus.add(new Object[] {p.status(), p.existingId()});
                     continue;
                 }
-                String key = fileKey(x.ref().file());
-                LocalDate day = x.time() == null ? null : businessDay.apply(x.time());
-                stored.clear();
-                for (Tender tender : x.tenders()) {
-                    TerminalRecord paid = tender.type() == TenderType.CARD ? index.find(tender) : null;
-                    stored.add(RecordRows.stored(tender, paid));
+                List<Tender> tenders = x.tenders();
+                for (int i = 0; i < tenders.size(); i++) {
+                    Tender tender = tenders.get(i);
                     if (tender.type() == TenderType.CARD && x.kind() != ReceiptKind.VOID) {
-                        totals.add(key, "JOURNAL", day, tender.terminalId() != null ? tender.terminalId()
-                                : paid == null ? null : paid.terminalId(), tender.amount(),
+                        totals.add(p.key(), "JOURNAL", p.day(), p.totalTerminals()[i], tender.amount(),
                                 x.kind() == ReceiptKind.RETURN);
                     }
                 }
-                String status = status(statusOf, x);
-                if (RecordStatus.MATCHED.name().equals(status) && blocks.add(x, stored, key, day)) {
+                if (p.encoded() != null && blocks.addEncoded(p.encoded(), x, p.stored(), p.key(), p.day())) {
                     continue;
                 }
-                RecordRows.bindReceipt(ins, x, stored, runId, status, key, day);
+                RecordRows.bindReceipt(ins, x, p.stored(), runId, p.status(), p.key(), p.day());
                 b.addInsert();
             }
             b.flush();
@@ -306,6 +317,160 @@ public final class LedgerRun implements AutoCloseable {
             upd.executeBatch();
         } catch (SQLException e) {
             throw Db.fail("cannot store receipts in the ledger", e);
+        }
+    }
+
+    /**
+     * Makes receipts ready to store: reads the run's records and the ledger's open items as loaded, writes nothing
+     * (so it may run on a second thread while the first writes). One instance for one pass over the receipts.
+     */
+    private final class ReceiptPrep {
+        /** A receipt and everything storing it needs but the ledger's writes. */
+        record Ready(Receipt receipt, Long existingId, String status, String key, LocalDate day,
+                     List<TenderText.Stored> stored, String[] totalTerminals, String encoded) {
+        }
+
+        private final TerminalIndex index;
+        private final Function<Object, String> statusOf;
+        private final StringBuilder scratch = new StringBuilder(512);
+
+        ReceiptPrep(List<TerminalRecord> t, Function<Object, String> statusOf) {
+            this.index = new TerminalIndex(t);
+            this.statusOf = statusOf;
+        }
+
+        Ready prepare(Receipt x) {
+            String status = status(statusOf, x);
+            Long id = existingId(x, x.ref(), openReceiptByRef);
+            if (id != null) {
+                return new Ready(x, id, status, null, null, null, null, null);
+            }
+            String key = fileKey(x.ref().file());
+            LocalDate day = x.time() == null ? null : businessDay.apply(x.time());
+            List<Tender> tenders = x.tenders();
+            List<TenderText.Stored> stored = new ArrayList<>(tenders.size());
+            String[] terminals = new String[tenders.size()];
+            for (int i = 0; i < tenders.size(); i++) {
+                Tender tender = tenders.get(i);
+                TerminalRecord paid = tender.type() == TenderType.CARD ? index.find(tender) : null;
+                stored.add(RecordRows.stored(tender, paid));
+                terminals[i] = tender.terminalId() != null ? tender.terminalId()
+                        : paid == null ? null : paid.terminalId();
+            }
+            String encoded = null;
+            if (RecordStatus.MATCHED.name().equals(status)) {
+                scratch.setLength(0);
+                ReceiptBlocks.encode(scratch, x, stored);
+                encoded = scratch.toString();
+            }
+            return new Ready(x, null, status, key, day, stored, terminals, encoded);
+        }
+    }
+
+    /**
+     * The receipts made ready in their order: on a second thread that keeps up to {@link #AHEAD} chunks ahead
+     * (a bounded queue, so memory does not grow with the day), or on this thread when the run has one.
+     */
+    private static final class ReceiptFeed implements AutoCloseable {
+        private static final int CHUNK = 1024;
+        private static final int AHEAD = 4;
+        private static final List<ReceiptPrep.Ready> END = new ArrayList<>();
+
+        private final List<Receipt> receipts;
+        private final java.util.function.Supplier<ReceiptPrep> prep;
+        private final java.util.concurrent.BlockingQueue<Object> queue;
+        private final Thread helper;
+        private ReceiptPrep inline;
+        private List<ReceiptPrep.Ready> chunk = List.of();
+        private int at;
+        private int next;
+
+        ReceiptFeed(int threads, List<Receipt> receipts, java.util.function.Supplier<ReceiptPrep> prep) {
+            this.receipts = receipts;
+            this.prep = prep;
+            if (threads > 1 && receipts.size() > CHUNK) {
+                queue = new java.util.concurrent.ArrayBlockingQueue<>(AHEAD);
+                helper = new Thread(this::fill, "posrecon-ledger");
+                helper.setDaemon(true);
+                helper.start();
+            } else {
+                queue = null;
+                helper = null;
+            }
+        }
+
+        private void fill() {
+            try {
+                ReceiptPrep p = prep.get();
+                for (int from = 0; from < receipts.size(); from += CHUNK) {
+                    int to = Math.min(receipts.size(), from + CHUNK);
+                    List<ReceiptPrep.Ready> out = new ArrayList<>(to - from);
+                    for (int i = from; i < to; i++) {
+                        out.add(p.prepare(receipts.get(i)));
+                    }
+                    queue.put(out);
+                }
+                queue.put(END);
+            } catch (InterruptedException e) {
+                // the storing thread stopped (a failed write): nothing is waiting for more
+            } catch (RuntimeException | Error e) {
+                queue.clear();
+                queue.offer(e);
+            }
+        }
+
+        /** The next receipt made ready, null after the last. */
+        ReceiptPrep.Ready next() {
+            if (queue == null) {
+                if (next == receipts.size()) {
+                    return null;
+                }
+                if (inline == null) {
+                    inline = prep.get();
+                }
+                return inline.prepare(receipts.get(next++));
+            }
+            if (at == chunk.size()) {
+                if (chunk == END) {
+                    return null;
+                }
+                chunk = take();
+                at = 0;
+                if (chunk == END) {
+                    return null;
+                }
+            }
+            return chunk.get(at++);
+        }
+
+        @SuppressWarnings("unchecked")
+        private List<ReceiptPrep.Ready> take() {
+            Object o;
+            try {
+                o = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while storing receipts", e);
+            }
+            if (o instanceof RuntimeException e) {
+                throw e;
+            }
+            if (o instanceof Error e) {
+                throw e;
+            }
+            return (List<ReceiptPrep.Ready>) o;
+        }
+
+        @Override
+        public void close() {
+            if (helper != null) {
+                helper.interrupt();
+                try {
+                    helper.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 

@@ -119,12 +119,22 @@ final class ReceiptBlocks {
         boolean add(Receipt r, List<TenderText.Stored> tenders, String sha, LocalDate day) throws SQLException {
             scratch.setLength(0);
             encode(scratch, r, tenders);
-            if (scratch.length() > MAX_CHARS) {
+            return addEncoded(scratch, r, tenders, sha, day);
+        }
+
+        /**
+         * As {@link #add}, with the receipt's text {@link #encode encoded} already (on another thread).
+         *
+         * @param encoded what {@code encode(sb, r, tenders)} appends
+         */
+        boolean addEncoded(CharSequence encoded, Receipt r, List<TenderText.Stored> tenders, String sha,
+                           LocalDate day) throws SQLException {
+            if (encoded.length() > MAX_CHARS) {
                 return false;
             }
             Group g = new Group(sha, r.ref().file(), day, r.storeId(), r.registerId());
             Block b = open.get(g);
-            if (b != null && b.body.length() + 1 + scratch.length() > MAX_CHARS) {
+            if (b != null && b.body.length() + 1 + encoded.length() > MAX_CHARS) {
                 close(g, b);
                 b = null;
             }
@@ -132,7 +142,7 @@ final class ReceiptBlocks {
                 b = new Block(g);
                 open.put(g, b);
             }
-            b.add(scratch, r, tenders);
+            b.add(encoded, r, tenders);
             if (b.count >= MAX_RECEIPTS) {
                 close(g, b);
             }
