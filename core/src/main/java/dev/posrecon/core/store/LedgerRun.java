@@ -6,6 +6,7 @@ import dev.posrecon.core.error.ExitCodes;
 import dev.posrecon.core.error.InputException;
 import dev.posrecon.core.error.ReconException;
 import dev.posrecon.core.error.UsageException;
+import dev.posrecon.core.model.Ids;
 import dev.posrecon.core.model.Receipt;
 import dev.posrecon.core.model.SettlementRecord;
 import dev.posrecon.core.model.Source;
@@ -476,8 +477,8 @@ public final class LedgerRun implements AutoCloseable {
 
     /** The run's approved terminal sales and refunds by RRN and by terminal + STAN (a key seen twice finds none). */
     private static final class TerminalIndex {
-        /** by RRN; a key seen twice maps to {@link #AMBIGUOUS}. */
-        private final Map<String, TerminalRecord> byRrn;
+        /** by RRN (its {@link Ids} code: equal codes, equal texts); a key seen twice maps to {@link #AMBIGUOUS}. */
+        private final Map<Long, TerminalRecord> byRrn;
         /** by terminal + "|" + normalised STAN; a key seen twice maps to {@link #AMBIGUOUS}. */
         private final Map<String, TerminalRecord> byStan;
 
@@ -488,8 +489,8 @@ public final class LedgerRun implements AutoCloseable {
                 if (!t.approved() || (t.kind() != TxnKind.SALE && t.kind() != TxnKind.REFUND)) {
                     continue;
                 }
-                if (t.rrn() != null && !t.rrn().isBlank()) {
-                    put(byRrn, t.rrn(), t);
+                if (carried(t.rrnKey())) {
+                    byRrn.merge(t.rrnKey(), t, (a, b) -> AMBIGUOUS);
                 }
                 if (t.terminalId() != null && t.stan() != null && !t.stan().isBlank()) {
                     put(byStan, t.terminalId() + "|" + TerminalRecord.normStan(t.stan()), t);
@@ -501,10 +502,15 @@ public final class LedgerRun implements AutoCloseable {
             map.merge(key, t, (a, b) -> AMBIGUOUS);
         }
 
+        /** Whether an RRN is given and not blank (a plain code is neither; only another's text is looked at). */
+        private static boolean carried(long rrnKey) {
+            return rrnKey != Ids.NONE && (Ids.isPlain(rrnKey) || !Ids.text(rrnKey).isBlank());
+        }
+
         TerminalRecord find(Tender tender) {
             TerminalRecord t = null;
-            if (tender.rrn() != null && !tender.rrn().isBlank()) {
-                t = byRrn.get(tender.rrn());
+            if (carried(tender.rrnKey())) {
+                t = byRrn.get(tender.rrnKey());
             } else if (tender.terminalId() != null && tender.stan() != null) {
                 t = byStan.get(tender.terminalId() + "|" + TerminalRecord.normStan(tender.stan()));
             }
