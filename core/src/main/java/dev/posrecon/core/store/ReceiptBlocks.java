@@ -104,7 +104,6 @@ final class ReceiptBlocks {
         private final long runId;
         private final Map<Group, Block> open = new LinkedHashMap<>();
         private final List<Block> full = new ArrayList<>();
-        private final StringBuilder scratch = new StringBuilder(512);
 
         Writer(Connection c, long runId) {
             this.c = c;
@@ -114,18 +113,9 @@ final class ReceiptBlocks {
         /**
          * Adds a matched receipt; false when it alone is longer than {@link #MAX_CHARS} (store it as a row).
          *
+         * @param encoded what {@link #encode encode(sb, r, tenders)} appends (made on the thread that prepares
+         *                receipts)
          * @param tenders its tenders as stored
-         */
-        boolean add(Receipt r, List<TenderText.Stored> tenders, String sha, LocalDate day) throws SQLException {
-            scratch.setLength(0);
-            encode(scratch, r, tenders);
-            return addEncoded(scratch, r, tenders, sha, day);
-        }
-
-        /**
-         * As {@link #add}, with the receipt's text {@link #encode encoded} already (on another thread).
-         *
-         * @param encoded what {@code encode(sb, r, tenders)} appends
          */
         boolean addEncoded(CharSequence encoded, Receipt r, List<TenderText.Stored> tenders, String sha,
                            LocalDate day) throws SQLException {
