@@ -13,6 +13,7 @@ import dev.posrecon.core.ingest.TextInput;
 import dev.posrecon.core.ingest.Values;
 import dev.posrecon.core.ingest.Values.BadValue;
 import dev.posrecon.core.model.Cards;
+import dev.posrecon.core.model.Ids;
 import dev.posrecon.core.model.Money;
 import dev.posrecon.core.model.Receipt;
 import dev.posrecon.core.model.ReceiptKind;
@@ -83,8 +84,9 @@ public final class JournalReader implements RecordReader<Receipt> {
         LocalDateTime time;
         ReceiptKind kind;
         long total;
-        String original;
-        String member;
+        /** the original receipt and the member as {@link Ids#pack} codes them (a million receipts' strings not kept). */
+        long original;
+        long member;
         String phone;
         String email;
         final List<Tender> tenders = new ArrayList<>(1);
@@ -153,8 +155,8 @@ public final class JournalReader implements RecordReader<Receipt> {
                         d.storeId = shared.string(CsvRows.get(row, cStore));
                         d.registerId = shared.string(CsvRows.get(row, cReg));
                         d.cashierId = shared.string(CsvRows.get(row, cCashier));
-                        d.original = CsvRows.get(row, cOrig);
-                        d.member = CsvRows.get(row, cMember);
+                        d.original = Ids.pack(CsvRows.get(row, cOrig));
+                        d.member = Ids.pack(CsvRows.get(row, cMember));
                         d.phone = CsvRows.get(row, cPhone);
                         d.email = CsvRows.get(row, cEmail);
                     } else if (!time.equals(d.time) || kind != d.kind || total != d.total) {
@@ -172,7 +174,10 @@ public final class JournalReader implements RecordReader<Receipt> {
             }
         }
         List<Receipt> out = new ArrayList<>(drafts.size());
-        for (Draft d : drafts.values()) {
+        // each draft let go once it is a receipt, so the drafts and the receipts are not all held at once
+        for (var it = drafts.values().iterator(); it.hasNext(); ) {
+            Draft d = it.next();
+            it.remove();
             if (d.bad == null) {
                 d.bad = checkTotal(name, d);
             }
@@ -181,11 +186,9 @@ public final class JournalReader implements RecordReader<Receipt> {
             } else {
                 Money only = d.tenders.size() == 1 ? d.tenders.get(0).amount() : null;
                 Money total = only != null && only.minor() == d.total ? only : Money.of(d.total, cur);
-                // the receipt starts on its first tender's line: one SourceRef for both (a million fewer objects)
-                SourceRef first = d.tenders.isEmpty() ? null : d.tenders.get(0).ref();
-                SourceRef ref = first != null && first.line() == d.line ? first : new SourceRef(name, d.line);
-                out.add(new Receipt(ref, d.no, d.storeId, d.registerId, d.cashierId, d.time,
-                        d.kind, total, d.tenders, d.original, d.member, d.phone, d.email));
+                // the tenders' rows were read, so the receipt's first line is one a record may hold (an int)
+                out.add(new Receipt(name, Math.toIntExact(d.line), Ids.pack(d.no), d.storeId, d.registerId,
+                        d.cashierId, d.time, d.kind, total, d.tenders, d.original, d.member, d.phone, d.email));
             }
         }
         rejects.sort(null);
