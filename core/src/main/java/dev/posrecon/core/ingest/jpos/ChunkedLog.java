@@ -57,6 +57,13 @@ final class ChunkedLog {
     interface Chunks {
         /** The next chunk, or null after the last. */
         Chunk next() throws IOException;
+
+        /**
+         * Takes back a chunk whose events have been replayed: nothing refers to its bytes any more (a record's values
+         * and a reject's raw text are copied out of them), so they may hold a later chunk.
+         */
+        default void recycle(Chunk c) {
+        }
     }
 
     /** The file has no clean chunk edge within {@link XmlTokenizer#MAX_BUFFER} bytes: read it in one pass. */
@@ -100,6 +107,7 @@ final class ChunkedLog {
                 p = parse(join(p.chunk, next.cancel()), strings);
             }
             p.events.replay(pairer);
+            chunks.recycle(p.chunk);
             if (more) {
                 more = fill(window, chunks, helpers, strings, ahead + 1);
             }
@@ -273,8 +281,11 @@ final class ChunkedLog {
      */
     static final class StreamChunks implements Chunks {
         private static final byte[] LOG = {'<', 'l', 'o', 'g'};
+        private static final int MAX_FREE = 8;
         private final InputStream in;
         private final int size;
+        /** Buffers of replayed chunks, for the next ones: a 1.5 GB log then allocates a few chunks, not 6,000. */
+        private final ArrayDeque<byte[]> free = new ArrayDeque<>();
         private byte[] carry = new byte[0];
         private int carryLength;
         private long line = 1;
@@ -290,7 +301,8 @@ final class ChunkedLog {
             if (done) {
                 return null;
             }
-            byte[] b = new byte[Math.max(size, carryLength + size / 2)];
+            int want = Math.max(size, carryLength + size / 2);
+            byte[] b = want == size && !free.isEmpty() ? free.poll() : new byte[want];
             System.arraycopy(carry, 0, b, 0, carryLength);
             int n = carryLength;
             int searchedTo = 0;
@@ -316,6 +328,13 @@ final class ChunkedLog {
                 }
                 searchedTo = Math.max(1, n - LOG.length - 1);
                 b = Arrays.copyOf(b, Math.min(XmlTokenizer.MAX_BUFFER, b.length * 2));
+            }
+        }
+
+        @Override
+        public void recycle(Chunk c) {
+            if (c.data().length == size && free.size() < MAX_FREE) {
+                free.push(c.data());
             }
         }
 
