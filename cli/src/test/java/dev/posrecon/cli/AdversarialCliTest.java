@@ -130,22 +130,30 @@ class AdversarialCliTest {
 
     /**
      * The case files are written on the second core while the summary and report are written on the first: a file
-     * either thread cannot write stops the run with exit 4 and one line naming it, and no temporary file is left.
+     * either thread cannot write stops the run with exit 4 and one line naming it, no temporary file is left, and
+     * the files in place are those a one-thread run leaves, which writes cases.csv, cases.json, rejects.csv,
+     * summary.json and report.html in that order and stops at the first that fails.
      */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"cases.json", "rejects.csv", "report.html"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"cases.csv", "cases.json", "rejects.csv", "summary.json",
+            "report.html"})
     void anOutputFileThatCannotBeWrittenIsAnOutputErrorWithOneThreadOrTwo(String name) throws IOException {
-        Path blocker = Files.createDirectory(out.resolve(name));
-        Files.writeString(blocker.resolve("keep"), "a directory where the file should go\n");
+        List<String> order = List.of("cases.csv", "cases.json", "rejects.csv", "summary.json", "report.html");
+        java.util.Set<String> expected = new java.util.TreeSet<>(order.subList(0, order.indexOf(name)));
+        expected.add(name);
         for (String threads : List.of("1", "2")) {
-            CommandResult r = reconcile(Map.of("--threads", List.of(threads)));
+            Path o = Files.createDirectory(dir.resolve("out-" + threads));
+            Path blocker = Files.createDirectory(o.resolve(name));
+            Files.writeString(blocker.resolve("keep"), "a directory where the file should go\n");
+            CommandResult r = reconcile(Map.of("--threads", List.of(threads), "--out", List.of(o.toString())));
             assertThat(r.exitCode).as(threads + " thread(s): " + r.err).isEqualTo(4);
-            assertThat(r.err).contains("cannot write " + out.resolve(name));
+            assertThat(r.err).contains("cannot write " + o.resolve(name));
             oneLine(r);
-            try (Stream<Path> s = Files.list(out)) {
-                assertThat(s.map(p -> p.getFileName().toString())).as(threads + " thread(s)")
-                        .noneMatch(n -> n.endsWith(".tmp"));
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            try (Stream<Path> s = Files.list(o)) {
+                s.forEach(p -> names.add(p.getFileName().toString()));
             }
+            assertThat(names).as(threads + " thread(s): the files in --out").isEqualTo(expected);
             assertThat(blocker.resolve("keep")).exists();
         }
     }

@@ -13,6 +13,7 @@ import dev.posrecon.core.model.Receipt;
 import dev.posrecon.core.model.SettlementRecord;
 import dev.posrecon.core.model.Source;
 import dev.posrecon.core.model.SourceRef;
+import dev.posrecon.core.report.AtomicFiles;
 import dev.posrecon.core.report.CaseFiles;
 import dev.posrecon.core.report.DayReports;
 import dev.posrecon.core.report.HtmlReport;
@@ -377,11 +378,15 @@ public final class Reconciler {
     /**
      * Writes the case files and rejects on the second core (when the run has two threads) while this one counts the
      * error rates and writes the summary and the report: each file is written whole by one thread, so the bytes are
-     * the same either way. A file that cannot be written stops the run as before (exit 4).
+     * the same either way. The summary and the report are moved into place only after the case files are: after a
+     * failure the files in {@code --out} are those a one-thread run leaves, which writes the case files, the
+     * rejects, the summary and the report in that order and stops at the first that fails (exit 4).
      */
     private List<Path> write(Inputs in, Result r) {
         Path dir = request.outDir();
         ExecutorService pool = Background.pool("posrecon-write", request.threads());
+        AtomicFiles.Staged summary = null;
+        AtomicFiles.Staged report = null;
         try {
             Supplier<List<Path>> caseFiles = Background.fork(pool, () -> {
                 List<Path> out = new ArrayList<>();
@@ -394,28 +399,45 @@ public final class Reconciler {
                 out.add(CaseFiles.writeRejects(dir.resolve("rejects.csv"), in.rejects));
                 return out;
             });
-            Path summary;
-            Path report;
+            Throwable failed = null;
             try {
                 ErrorRates rates = errorRates(in, r);
-                summary = Summary.write(dir.resolve("summary.json"), request, in, r.counts, r.cases, rates);
+                summary = Summary.stage(dir.resolve("summary.json"), request, in, r.counts, r.cases, rates);
                 progress.accept("  writing report.html");
-                report = HtmlReport.write(dir.resolve("report.html"), DayReports.ofRun(request, in, r.counts,
+                report = HtmlReport.stage(dir.resolve("report.html"), DayReports.ofRun(request, in, r.counts,
                         r.cases, rates));
             } catch (RuntimeException | Error e) {
-                // the case files' thread finishes (or fails) before the run stops: no file is left half-written
-                try {
-                    caseFiles.get();
-                } catch (RuntimeException | Error also) {
-                    e.addSuppressed(also);
+                failed = e;
+            }
+            List<Path> written;
+            try {
+                // the case files' thread finishes (or fails) first: no file is left half-written, and its failure
+                // is the one a one-thread run meets first
+                written = new ArrayList<>(caseFiles.get());
+            } catch (RuntimeException | Error e) {
+                if (failed != null) {
+                    e.addSuppressed(failed);
                 }
                 throw e;
             }
-            List<Path> written = new ArrayList<>(caseFiles.get());
-            written.add(summary);
-            written.add(report);
+            if (summary != null) {
+                written.add(summary.commit());
+            }
+            if (failed instanceof RuntimeException re) {
+                throw re;
+            }
+            if (failed instanceof Error err) {
+                throw err;
+            }
+            written.add(report.commit());
             return written;
         } finally {
+            if (summary != null) {
+                summary.discard();
+            }
+            if (report != null) {
+                report.discard();
+            }
             if (pool != null) {
                 pool.shutdown();
             }

@@ -29,6 +29,51 @@ public final class AtomicFiles {
     }
 
     public static Path write(Path target, Body body) {
+        return stage(target, body).commit();
+    }
+
+    /**
+     * A file written to its temporary name beside the target and forced to disk, not yet in place: {@link #commit}
+     * moves it over the target, {@link #discard} removes it. A run that writes files on two threads stages what one
+     * thread writes until the other's files are written, so that the files in place after a failure are those a
+     * one-thread run leaves.
+     */
+    public static final class Staged {
+        private final Path target;
+        private final Path tmp;
+        private boolean done;
+
+        private Staged(Path target, Path tmp) {
+            this.target = target;
+            this.tmp = tmp;
+        }
+
+        /** Moves the file into place; fails as {@link #write} does. */
+        public Path commit() {
+            done = true;
+            try {
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                return target;
+            } catch (IOException e) {
+                throw failed(target, tmp, e);
+            }
+        }
+
+        /** Removes the staged file, unless it was committed. */
+        public void discard() {
+            if (!done) {
+                done = true;
+                deleteQuietly(tmp);
+            }
+        }
+    }
+
+    /** Writes {@code body} to the target's temporary file, forced to disk, and leaves it there to be committed. */
+    public static Staged stage(Path target, Body body) {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = dir.resolve("." + target.getFileName() + ".tmp");
         try {
@@ -42,24 +87,27 @@ public final class AtomicFiles {
                 w.flush();
                 ch.force(true);
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return target;
+            return new Staged(target, tmp);
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the original error matters more
-            }
-            String why = e instanceof java.nio.file.NoSuchFileException ? "no such directory or not creatable: "
-                    + e.getMessage() : e instanceof java.nio.file.AccessDeniedException ? "permission denied: "
-                    + e.getMessage() : e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way: "
-                    + e.getMessage() : e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
-                    ? fse.getReason() + ": " + fse.getFile() : String.valueOf(e.getMessage());
-            throw new StoreException("cannot write " + target + ": " + why, e);
+            throw failed(target, tmp, e);
+        }
+    }
+
+    private static StoreException failed(Path target, Path tmp, IOException e) {
+        deleteQuietly(tmp);
+        String why = e instanceof java.nio.file.NoSuchFileException ? "no such directory or not creatable: "
+                + e.getMessage() : e instanceof java.nio.file.AccessDeniedException ? "permission denied: "
+                + e.getMessage() : e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way: "
+                + e.getMessage() : e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
+                ? fse.getReason() + ": " + fse.getFile() : String.valueOf(e.getMessage());
+        return new StoreException("cannot write " + target + ": " + why, e);
+    }
+
+    private static void deleteQuietly(Path tmp) {
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+            // the original error matters more
         }
     }
 }

@@ -49,7 +49,12 @@ public final class HtmlReport {
     }
 
     public static Path write(Path file, DayReport report) {
-        return AtomicFiles.write(file, w -> new HtmlReport(report, w).render());
+        return stage(file, report).commit();
+    }
+
+    /** The report written to its temporary name beside {@code file}, to be moved into place by the caller. */
+    public static AtomicFiles.Staged stage(Path file, DayReport report) {
+        return AtomicFiles.stage(file, w -> new HtmlReport(report, w).render());
     }
 
     static Properties labels(String lang) {

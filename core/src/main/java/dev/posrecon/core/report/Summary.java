@@ -24,8 +24,9 @@ public final class Summary {
     private Summary() {
     }
 
-    public static Path write(Path file, ReconRequest req, Inputs in, Map<Source, SourceCounts> counts,
-                             List<ReconCase> cases, ErrorRates rates) {
+    /** Writes summary.json to its temporary name beside {@code file}, to be moved into place by the caller. */
+    public static AtomicFiles.Staged stage(Path file, ReconRequest req, Inputs in, Map<Source, SourceCounts> counts,
+                                           List<ReconCase> cases, ErrorRates rates) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("format", "posrecon-summary/1");
         doc.put("business_date", req.date() == null ? "all" : req.date().toString());
@@ -100,7 +101,7 @@ public final class Summary {
         doc.put("rejects", in.rejects.size());
         doc.put("error_rates", rates.toJson());
         doc.put("settings", req.config().toString());
-        return AtomicFiles.write(file, w -> CaseFiles.writeJson(w, doc));
+        return AtomicFiles.stage(file, w -> CaseFiles.writeJson(w, doc));
     }
 
     private static Map<String, String> decimals(Map<String, Long> minorByCurrency) {
