@@ -121,7 +121,9 @@ class JournalReaderTest {
                 + "M2,Ann,,ann@example.com,,,N,,en\n"
                 + "M1,Dup,,,,,,,\n"
                 + "M3,Bad,,,,,maybe,,\n"
-                + "M4,Bad,,,,,Y,late,\n");
+                + "M4,Bad,,,,,Y,late,\n"
+                // a rejected row still holds its member id: the row after it is a second listing, not a correction
+                + "M4,Good,,,,,Y,,\n");
         var r = new CustomerReader().read(f, "c.csv");
         assertThat(r.records()).hasSize(2);
         var li = r.records().get(0);
@@ -134,7 +136,8 @@ class JournalReaderTest {
         assertThat(r.rejects()).extracting(x -> x.reason()).containsExactly(
                 "field 'member_id': 'M1' already listed at line 2",
                 "field 'consent': expected Y or N, found 'maybe'",
-                "field 'quiet_hours': expected HH:MM-HH:MM like 21:00-09:00, found 'late'");
+                "field 'quiet_hours': expected HH:MM-HH:MM like 21:00-09:00, found 'late'",
+                "field 'member_id': 'M4' already listed at line 6");
     }
 
     /** univocity's default comment character dropped a row starting with '#', uncounted. Found by Jazzer. */

@@ -52,13 +52,21 @@ public final class CustomerReader implements RecordReader<Customer> {
                         + rows.headerText());
             }
             CsvRows.Row row;
+            // the first line of each member id whose row was rejected: a rejected row holds its id as a kept one
+            // does, so a later row of that id is a second listing (rejected rows are few: a map is enough)
+            Map<String, Long> rejectedIds = new HashMap<>();
             while ((row = rows.next()) != null) {
+                String claiming = null;
                 try {
                     String id = Values.required("member_id", CsvRows.get(row, cId));
-                    int first = out.lineOf(id);
+                    long first = out.lineOf(id);
+                    if (first == 0) {
+                        first = rejectedIds.getOrDefault(id, 0L);
+                    }
                     if (first != 0) {
                         throw new BadValue("member_id", "'" + id + "' already listed at line " + first);
                     }
+                    claiming = id;
                     String pref = CsvRows.get(row, cPref);
                     ContactChannel channel = pref == null ? ContactChannel.NONE
                             : Values.enumValue("preferred_channel", pref, ContactChannel.class);
@@ -97,6 +105,9 @@ public final class CustomerReader implements RecordReader<Customer> {
                             CsvRows.get(row, cName), CsvRows.get(row, cPhone), CsvRows.get(row, cEmail), channel,
                             birth, ok, quiet[0], quiet[1], CsvRows.get(row, cLang));
                 } catch (BadValue e) {
+                    if (claiming != null) {
+                        rejectedIds.putIfAbsent(claiming, row.line());
+                    }
                     rejects.add(new Reject(displayName, row.line(), e.reason(), Cards.maskInText(row.raw())));
                 }
             }
