@@ -21,11 +21,16 @@ public record SourceRef(String file, long line) implements Comparable<SourceRef>
      * naming it.
      */
     public static int intLine(SourceRef ref) {
-        if (ref.line < 0 || ref.line > Integer.MAX_VALUE) {
-            throw new InputException(ref.file, ref.line, null, "a record on line " + ref.line + ": files of more than "
+        return intLine(ref.file, ref.line);
+    }
+
+    /** {@link #intLine(SourceRef)} without making the reference. */
+    public static int intLine(String file, long line) {
+        if (line < 0 || line > Integer.MAX_VALUE) {
+            throw new InputException(file, line, null, "a record on line " + line + ": files of more than "
                     + Integer.MAX_VALUE + " lines are not supported");
         }
-        return (int) ref.line;
+        return (int) line;
     }
 
     @Override

@@ -186,8 +186,7 @@ public final class JournalReader implements RecordReader<Receipt> {
             } else {
                 Money only = d.tenders.size() == 1 ? d.tenders.get(0).amount() : null;
                 Money total = only != null && only.minor() == d.total ? only : Money.of(d.total, cur);
-                // the tenders' rows were read, so the receipt's first line is one a record may hold (an int)
-                out.add(new Receipt(name, Math.toIntExact(d.line), Ids.pack(d.no), d.storeId, d.registerId,
+                out.add(new Receipt(name, SourceRef.intLine(name, d.line), Ids.pack(d.no), d.storeId, d.registerId,
                         d.cashierId, d.time, d.kind, total, d.tenders, d.original, d.member, d.phone, d.email));
             }
         }
