@@ -1,5 +1,6 @@
 package dev.posrecon.core.model;
 
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,7 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *       {@code S01-20261120-000123} or a phone number: its last (up to 12) digits as a number, and the text before
  *       them as the number of a prefix kept once in a table shared by the process ({@link #MAX_PREFIXES} at most,
  *       then such values are odd). A journal repeats a few prefixes (a store's and a day's) on a million
- *       receipts.</li>
+ *       receipts. A text that ends in two groups of digits with one character between them, twelve digits at
+ *       most ({@code POS1-20261120-153045-0001}), keeps both groups as its number, so that a time or sequence
+ *       before the last digits does not make a new prefix for every receipt.</li>
  *   <li>{@link #packCard} holds a card masked as {@link Cards#mask} writes it, first six digits, one to nine
  *       {@code *}, last four digits.</li>
  * </ul>
@@ -55,6 +58,13 @@ public final class Ids {
     }
 
     private static final ConcurrentHashMap<String, Integer> PREFIX_NUMBERS = new ConcurrentHashMap<>();
+    /** Prefixes of texts that end in two groups of digits ({@link #numbered}), numbered from the same count. */
+    private static final ConcurrentHashMap<String, Integer> GROUPED_NUMBERS = new ConcurrentHashMap<>();
+    /**
+     * Per prefix number: 0 for one group of digits, else the first group's width (high half) and the character
+     * after it. Written before the prefix is published in {@link #PREFIXES}, whose volatile read orders it.
+     */
+    private static final int[] SHAPES = new int[MAX_PREFIXES];
     /** The prefixes by number, read without a lock (a receipt number is made text for every case and ledger row). */
     private static final java.util.concurrent.atomic.AtomicReferenceArray<String> PREFIXES =
             new java.util.concurrent.atomic.AtomicReferenceArray<>(MAX_PREFIXES);
@@ -95,7 +105,13 @@ public final class Ids {
         return code > 0 && code < NUMBERED;
     }
 
-    /** The code of a text that ends in digits (prefix number, digit count, value), else its odd code. */
+    /**
+     * The code of a text that ends in digits (prefix number, digit count, value), else its odd code. A text that
+     * ends in two groups of digits with one other character between them ({@code POS1-20261120-153045-0001}), of
+     * at most 12 digits together, keeps both groups in the value and the text before them as its prefix, with the
+     * first group's width and the character between: such numbers often hold a time or a sequence before their
+     * last digits, and a prefix that held those would be new on nearly every receipt.
+     */
     private static long numbered(String s) {
         int n = s.length();
         int from = n;
@@ -105,35 +121,60 @@ public final class Ids {
         if (from == n || from == 0) {
             return odd(s);
         }
-        int prefix = prefixNumber(s.substring(0, from));
+        int last = n - from;
+        int first = 0;
+        int start = from;
+        if (from >= 2 && !isDigit(s.charAt(from - 1)) && isDigit(s.charAt(from - 2))) {
+            int a = from - 1;
+            while (a > 0 && isDigit(s.charAt(a - 1))) {
+                a--;
+            }
+            if (from - 1 - a + last <= MAX_CHARS) {
+                first = from - 1 - a;
+                start = a;
+            }
+        }
+        int prefix = first == 0 ? prefixNumber(s.substring(0, from), 0, (char) 0)
+                : prefixNumber(s.substring(0, start), first, s.charAt(from - 1));
         if (prefix < 0) {
             return odd(s);
         }
         long value = 0;
-        for (int i = from; i < n; i++) {
-            value = value * 10 + (s.charAt(i) - '0');
+        for (int i = start; i < n; i++) {
+            char c = s.charAt(i);
+            if (i != start + first || first == 0) {
+                value = value * 10 + (c - '0');
+            }
         }
-        return NUMBERED + (((long) prefix << 4 | (n - from - 1)) << VALUE_BITS | value);
+        return NUMBERED + (((long) prefix << 4 | (first + last - 1)) << VALUE_BITS | value);
     }
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }
 
-    private static int prefixNumber(String prefix) {
-        Integer k = PREFIX_NUMBERS.get(prefix);
+    /**
+     * The number of a prefix: the text before the digits, and for two groups of digits the first group's width and
+     * the character after it (0 and 0 for one group). Each kind has its own keys, so a text cannot be taken for the
+     * other kind: a two-group key is the prefix followed by that character and the width.
+     */
+    private static int prefixNumber(String prefix, int firstWidth, char between) {
+        Map<String, Integer> numbers = firstWidth == 0 ? PREFIX_NUMBERS : GROUPED_NUMBERS;
+        String key = firstWidth == 0 ? prefix : prefix + between + (char) firstWidth;
+        Integer k = numbers.get(key);
         if (k != null) {
             return k;
         }
         synchronized (PREFIXES) {
-            k = PREFIX_NUMBERS.get(prefix);
+            k = numbers.get(key);
             if (k == null) {
                 if (prefixCount == MAX_PREFIXES) {
                     return -1;
                 }
                 k = prefixCount++;
+                SHAPES[k] = firstWidth == 0 ? 0 : firstWidth << 16 | between;
                 PREFIXES.set(k, prefix);
-                PREFIX_NUMBERS.put(prefix, k);
+                numbers.put(key, k);
             }
             return k;
         }
@@ -144,10 +185,18 @@ public final class Ids {
         int prefix = (int) (v >>> (VALUE_BITS + 4));
         int digits = (int) (v >>> VALUE_BITS & 15) + 1;
         long value = v & ((1L << VALUE_BITS) - 1);
+        // read after the prefix, which was published after its shape
         String p = PREFIXES.get(prefix);
-        char[] c = new char[p.length() + digits];
+        int shape = SHAPES[prefix];
+        int first = shape >>> 16;
+        char[] c = new char[p.length() + digits + (first == 0 ? 0 : 1)];
         p.getChars(0, p.length(), c, 0);
+        int between = first == 0 ? -1 : p.length() + first;
         for (int i = c.length - 1; i >= p.length(); i--) {
+            if (i == between) {
+                c[i] = (char) shape;
+                continue;
+            }
             c[i] = (char) ('0' + value % 10);
             value /= 10;
         }

@@ -43,7 +43,8 @@ class IdsTest {
         }
         // ending in digits: a prefix and a number, neither odd nor plain
         for (String s : new String[] {"abc123", "12 34", "1234567890123", "RRN-1", "S01-20261120-000123", "日本0",
-                "+44 7700 900972", "X00000000000000000001"}) {
+                "+44 7700 900972", "X00000000000000000001", "POS1-20261120-153045-0001", "1-2", "-1-2", "1--2",
+                "A123456-123456", "A1234567-123456", "12-3456789012345"}) {
             long c = Ids.pack(s);
             assertTrue(c > 0 && !Ids.isPlain(c), s);
             assertEquals(s, Ids.text(c));
@@ -56,6 +57,30 @@ class IdsTest {
             assertEquals(s, Ids.cardText(c));
             assertEquals(Cards.last4(s), Ids.cardLast4(c));
         }
+    }
+
+    /**
+     * A receipt number that holds a time before its last digits takes one prefix per register and day, not one per
+     * receipt: a day of them does not use up the prefixes (after which every value would be kept as text).
+     */
+    @Test
+    void twoGroupsOfDigitsShareTheirPrefix() {
+        long first = Ids.pack("POS7-20261120-000000-0000");
+        for (int second = 0; second < 86_400; second += 7) {
+            for (int k = 0; k < 3; k++) {
+                String s = String.format("POS7-20261120-%02d%02d%02d-%04d", second / 3600, second / 60 % 60,
+                        second % 60, k);
+                long c = Ids.pack(s);
+                assertTrue(c > 0 && !Ids.isPlain(c), s);
+                assertEquals(s, Ids.text(c));
+                // one prefix and one width: the codes are in the texts' order as numbers
+                assertTrue(c >= first, s);
+                assertEquals(Integer.signum(s.compareTo("POS7-20261120-120000-0001")),
+                        Integer.signum(Ids.compare(c, Ids.pack("POS7-20261120-120000-0001"), false)), s);
+            }
+        }
+        assertTrue((Ids.pack("POS7-20261120-235959-9999") - first) < 1L << 40,
+                "the same prefix number all day");
     }
 
     @Test
@@ -113,8 +138,16 @@ class IdsTest {
         Arbitrary<String> numbered = net.jqwik.api.Combinators.combine(
                 Arbitraries.of("S01-20261120-", "S01-20261121-", "s", "0-", "A", "+44 7700 ", "R1"),
                 Arbitraries.strings().withChars("0159").ofMinLength(1).ofMaxLength(14)).as(String::concat);
+        // two groups of digits with one character between them, of every width, after a few prefixes
+        Arbitrary<String> grouped = net.jqwik.api.Combinators.combine(
+                Arbitraries.of("POS1-20261120-", "POS1-", "", "A", "9", "x-"),
+                Arbitraries.strings().withChars("059").ofMinLength(1).ofMaxLength(9),
+                Arbitraries.of("-", " ", "/", "-"),
+                Arbitraries.strings().withChars("059").ofMinLength(1).ofMaxLength(9))
+                .as((p, a, c, b) -> p + a + c + b);
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(5, packable), net.jqwik.api.Tuple.of(3, digits),
-                net.jqwik.api.Tuple.of(2, odd), net.jqwik.api.Tuple.of(4, numbered));
+                net.jqwik.api.Tuple.of(2, odd), net.jqwik.api.Tuple.of(4, numbered),
+                net.jqwik.api.Tuple.of(4, grouped));
     }
 
     /** Masked cards of every length, last-4 forms and bare digits. */
