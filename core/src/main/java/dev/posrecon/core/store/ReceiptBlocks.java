@@ -1,6 +1,7 @@
 package dev.posrecon.core.store;
 
 import dev.posrecon.core.error.StoreException;
+import dev.posrecon.core.model.Ids;
 import dev.posrecon.core.model.Receipt;
 import dev.posrecon.core.model.SourceRef;
 
@@ -55,8 +56,9 @@ final class ReceiptBlocks {
         int count;
         long firstLine;
         long lastLine;
-        String noMin;
-        String noMax;
+        /** The least and greatest receipt numbers as {@link Ids} codes (their texts' order): texts made once. */
+        long noMin = Ids.NONE;
+        long noMax = Ids.NONE;
         String rrnMin;
         String rrnMax;
 
@@ -69,14 +71,18 @@ final class ReceiptBlocks {
                 body.append(TenderText.TENDER);
             }
             body.append(encoded);
-            long line = r.ref().line();
+            long line = r.line();
             firstLine = count == 0 ? line : Math.min(firstLine, line);
             lastLine = count == 0 ? line : Math.max(lastLine, line);
             count++;
-            String no = r.receiptNo();
-            if (no != null) {
-                noMin = min(noMin, no);
-                noMax = max(noMax, no);
+            long no = r.receiptKey();
+            if (no != Ids.NONE) {
+                if (noMin == Ids.NONE || Ids.compare(no, noMin, false) < 0) {
+                    noMin = no;
+                }
+                if (noMax == Ids.NONE || Ids.compare(no, noMax, false) > 0) {
+                    noMax = no;
+                }
             }
             for (TenderText.Stored t : tenders) {
                 if (t.rrn() != null) {
@@ -172,8 +178,8 @@ final class ReceiptBlocks {
                     ps.setInt(7, b.count);
                     ps.setLong(8, b.firstLine);
                     ps.setLong(9, b.lastLine);
-                    Db.str(ps, 10, b.noMin);
-                    Db.str(ps, 11, b.noMax);
+                    Db.str(ps, 10, Ids.text(b.noMin));
+                    Db.str(ps, 11, Ids.text(b.noMax));
                     Db.str(ps, 12, b.rrnMin);
                     Db.str(ps, 13, b.rrnMax);
                     ps.addBatch();
