@@ -139,11 +139,12 @@ public final class Ids {
         if (prefix < 0) {
             return odd(s);
         }
+        // the digits from start on, skipping the character between two groups (none for one group)
+        int between = first == 0 ? -1 : from - 1;
         long value = 0;
         for (int i = start; i < n; i++) {
-            char c = s.charAt(i);
-            if (i != start + first || first == 0) {
-                value = value * 10 + (c - '0');
+            if (i != between) {
+                value = value * 10 + (s.charAt(i) - '0');
             }
         }
         return NUMBERED + (((long) prefix << 4 | (first + last - 1)) << VALUE_BITS | value);
