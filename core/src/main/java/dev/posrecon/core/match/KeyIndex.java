@@ -105,6 +105,23 @@ final class KeyIndex<T> {
         return null;
     }
 
+    /**
+     * Where this very record ({@code ==}) is in the list, found among the records whose key hashes to {@code hash};
+     * -1 when it is not one of them.
+     */
+    int position(long hash, T x) {
+        long m = mix(hash);
+        int i = first(m);
+        if (i >= 0) {
+            for (; i < hashes.length && hashes[i] == m; i++) {
+                if (all.get(txns[i]) == x) {
+                    return txns[i];
+                }
+            }
+        }
+        return -1;
+    }
+
     /** The first entry of scrambled hash {@code m}, or -1. */
     private int first(long m) {
         int b = (int) (m >>> shift);

@@ -189,7 +189,9 @@ public final class MatchResult {
     }
 
     private int positionOf(Receipt receipt) {
-        return positionOf(receipts, receipt, Orders.RECEIPT);
+        // a numbered receipt is found through the number index (a look-up, not a binary search of a million)
+        int i = receipt.receiptKey() == Ids.NONE ? -1 : receiptsByNo.position(receipt.receiptKey(), receipt);
+        return i >= 0 ? i : positionOf(receipts, receipt, Orders.RECEIPT);
     }
 
     private int positionOf(SettlementRecord line) {

@@ -55,6 +55,13 @@ class KeyIndexTest {
         for (Item x : items) {
             check(index, items, x.hash(), y -> y.value() == wanted);
         }
+        for (int i = 0; i < items.size(); i++) {
+            Item x = items.get(i);
+            // the very record's place; an equal record that is not in the list has none
+            assertThat(index.position(x.hash(), x)).as("position of #%d", i)
+                    .isEqualTo(x.hash() == KeyIndex.NONE ? -1 : i);
+            assertThat(index.position(x.hash(), new Item(x.hash(), x.value()))).isEqualTo(-1);
+        }
     }
 
     @Test
