@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Currency;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,8 +51,12 @@ final class TxnPairer implements MessageSink {
      * comes (most logs have none), then kept up to date.
      */
     private Map<Key, List<Pending>> openByStan;
-    private final Map<Key, Pending> done = recent();
-    private final Map<Key, Boolean> skipped = recent();
+    /**
+     * Keys of recently answered or skipped requests, for recognising a second copy of a response or the response
+     * to a skipped request: these come soon after, so the oldest are forgotten to keep memory flat on big logs.
+     */
+    private final RecentKeys<Key, Pending> done = new RecentKeys<>(RECENT_KEYS);
+    private final RecentKeys<Key, Boolean> skipped = new RecentKeys<>(RECENT_KEYS);
     private final Map<String, String> normalStans = new HashMap<>();
     private final Map<MtiProc, Kind> kinds = new HashMap<>();
     private final List<Reject> rejects = new ArrayList<>();
@@ -514,21 +517,6 @@ final class TxnPairer implements MessageSink {
         if (key != null) {
             skipped.put(key, Boolean.TRUE);
         }
-    }
-
-    /**
-     * Keys of recently answered or skipped requests, for recognising a second copy of a response or the response
-     * to a skipped request: these come soon after, so the oldest are forgotten to keep memory flat on big logs.
-     */
-    private static <K, V> Map<K, V> recent() {
-        return new LinkedHashMap<>(1024, 0.75f, false) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-                return size() > RECENT_KEYS;
-            }
-        };
     }
 
     private static boolean isRepeat(String mti) {
