@@ -54,9 +54,16 @@ final class Cells {
     private final Map<Profile.Source, Integer> byIdentity = new java.util.IdentityHashMap<>();
     private final String[] header;
 
+    /**
+     * Whether an amount of only digits, '-' and '.' needs no clean-up: the profile strips none of those characters
+     * and its decimal separator is '.' (a thousands separator is looked for in each amount).
+     */
+    private final boolean plainAmounts;
+
     private Cells(Profile profile, ReconConfig config, RowStream rows, String file) {
         this.profile = profile;
         this.config = config;
+        this.plainAmounts = plainAmounts(profile);
         this.header = rows.header();
         List<Profile.Source> required = profile.requiredSources();
         List<String> missing = new ArrayList<>();
@@ -283,7 +290,8 @@ final class Cells {
             return null;
         }
         Long sum = null;
-        for (Profile.Source s : src) {
+        for (int i = 0; i < src.size(); i++) {
+            Profile.Source s = src.get(i);
             String t = value(v, s);
             if (t == null) {
                 continue;
@@ -295,27 +303,7 @@ final class Cells {
     }
 
     private long minor(String text, Profile.Source s, Column c, Currency currency) {
-        StringBuilder sb = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (profile.amountStripChars.indexOf(ch) < 0 && !Character.isWhitespace(ch)) {
-                sb.append(ch);
-            }
-        }
-        String t = sb.toString();
-        if (profile.thousandsSeparator != null && t.contains(profile.thousandsSeparator)) {
-            if (!grouped(t)) {
-                throw problem(c, s, "not a number: '" + text + "' (digit groups of three expected around '"
-                        + profile.thousandsSeparator + "')");
-            }
-            t = t.replace(profile.thousandsSeparator, "");
-        }
-        if (!".".equals(profile.decimalSeparator)) {
-            t = t.replace(profile.decimalSeparator, ".");
-        }
-        if (t.startsWith("(") && t.endsWith(")") && t.length() > 2) {
-            t = "-" + t.substring(1, t.length() - 1);
-        }
+        String t = plain(profile, plainAmounts, text) ? text : cleaned(text, s, c);
         try {
             if (profile.units == Profile.Units.MINOR) {
                 return Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
@@ -328,8 +316,66 @@ final class Cells {
         }
     }
 
+    /** True when {@link #clean} gives {@code text} back as it is (the usual amount: 1592.75, -20.00). */
+    static boolean plain(Profile profile, boolean plainAmounts, String text) {
+        if (!plainAmounts) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if ((ch < '0' || ch > '9') && ch != '-' && ch != '.') {
+                return false;
+            }
+        }
+        return profile.thousandsSeparator == null || !text.contains(profile.thousandsSeparator);
+    }
+
+    /** Whether {@link #plain} may find amounts plain under this profile. */
+    static boolean plainAmounts(Profile profile) {
+        return ".".equals(profile.decimalSeparator)
+                && "0123456789-.".chars().noneMatch(ch -> profile.amountStripChars.indexOf(ch) >= 0);
+    }
+
+    private String cleaned(String text, Profile.Source s, Column c) {
+        String t = clean(profile, text);
+        if (t == null) {
+            throw problem(c, s, "not a number: '" + text + "' (digit groups of three expected around '"
+                    + profile.thousandsSeparator + "')");
+        }
+        return t;
+    }
+
+    /**
+     * An amount as a number to parse: strip characters and white space out, thousands separators (between groups
+     * of three digits only) out, the decimal separator as '.', and (12.00) as -12.00; null when thousands
+     * separators are out of place.
+     */
+    static String clean(Profile profile, String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (profile.amountStripChars.indexOf(ch) < 0 && !Character.isWhitespace(ch)) {
+                sb.append(ch);
+            }
+        }
+        String t = sb.toString();
+        if (profile.thousandsSeparator != null && t.contains(profile.thousandsSeparator)) {
+            if (!grouped(profile, t)) {
+                return null;
+            }
+            t = t.replace(profile.thousandsSeparator, "");
+        }
+        if (!".".equals(profile.decimalSeparator)) {
+            t = t.replace(profile.decimalSeparator, ".");
+        }
+        if (t.startsWith("(") && t.endsWith(")") && t.length() > 2) {
+            t = "-" + t.substring(1, t.length() - 1);
+        }
+        return t;
+    }
+
     /** Thousands separators only between groups of three digits in the integer part: 1,234.50 yes, 1,00 no. */
-    private boolean grouped(String t) {
+    private static boolean grouped(Profile profile, String t) {
         String sep = profile.thousandsSeparator;
         int dec = t.indexOf(profile.decimalSeparator);
         String intPart = dec < 0 ? t : t.substring(0, dec);
