@@ -15,7 +15,14 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
 
     public static Money of(long minor, Currency currency) {
         if (minor >= 0 && minor < CACHED && currency != null) {
-            Money[] c = CACHE.computeIfAbsent(currency, k -> new Money[CACHED]);
+            Shared last = lastShared;
+            Money[] c;
+            if (last != null && last.currency == currency) {
+                c = last.amounts;
+            } else {
+                c = CACHE.computeIfAbsent(currency, k -> new Money[CACHED]);
+                lastShared = new Shared(currency, c);
+            }
             Money m = c[(int) minor];
             if (m == null) {
                 m = new Money(minor, currency);
@@ -32,6 +39,16 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
      */
     private static final int CACHED = 1 << 17;
     private static final java.util.Map<Currency, Money[]> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A currency's shared amounts. */
+    private record Shared(Currency currency, Money[] amounts) {
+    }
+
+    /**
+     * The shared amounts of the currency asked for last: a day is in one currency, so the map is asked once, not
+     * for each of millions of amounts (read racily: a stale or missing one only sends the caller to the map).
+     */
+    private static volatile Shared lastShared;
 
     public static Money zero(Currency currency) {
         return new Money(0, currency);
