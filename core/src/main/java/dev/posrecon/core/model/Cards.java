@@ -25,12 +25,16 @@ public final class Cards {
             return null;
         }
         if (t.length() >= 11 && t.length() <= 19 && allDigits(t)) {
-            // the usual case, a bare PAN: one array, no intermediate strings
-            char[] m = new char[t.length()];
-            t.getChars(0, 6, m, 0);
-            Arrays.fill(m, 6, m.length - 4, '*');
-            t.getChars(m.length - 4, m.length, m, m.length - 4);
-            return new String(m);
+            // the usual case, a bare PAN: one array of bytes (its digits and '*' are Latin-1), no intermediate strings
+            byte[] m = new byte[t.length()];
+            for (int i = 0; i < 6; i++) {
+                m[i] = (byte) t.charAt(i);
+            }
+            Arrays.fill(m, 6, m.length - 4, (byte) '*');
+            for (int i = m.length - 4; i < m.length; i++) {
+                m[i] = (byte) t.charAt(i);
+            }
+            return new String(m, java.nio.charset.StandardCharsets.ISO_8859_1);
         }
         if (isMasked(t)) {
             // already masked by the acquirer (a settlement file's usual form): what the steps below would make

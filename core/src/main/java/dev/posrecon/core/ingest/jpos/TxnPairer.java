@@ -350,15 +350,10 @@ final class TxnPairer implements MessageSink {
                 amount = null;
             }
         }
-        List<String> problems = new ArrayList<>(2);
-        if (amount == null) {
-            problems.add("no amount (field 4)");
-        }
-        if (tid == null) {
-            problems.add("no terminal id (field 41)");
-        }
-        if (!problems.isEmpty()) {
-            reject(q.line, q.mti + " request: " + String.join(", ", problems), p.raw);
+        if (amount == null || tid == null) {
+            String problems = amount == null && tid == null ? "no amount (field 4), no terminal id (field 41)"
+                    : amount == null ? "no amount (field 4)" : "no terminal id (field 41)";
+            reject(q.line, q.mti + " request: " + problems, p.raw);
             return null;
         }
         String[] original = originalData(q);
@@ -366,8 +361,10 @@ final class TxnPairer implements MessageSink {
             original = originalData(r);
         }
         return new TerminalRecord(
-                new SourceRef(file, q.line),
-                r == null ? null : new SourceRef(file, r.line),
+                file,
+                SourceRef.intLine(file, q.line),
+                r == null ? null : file,
+                r == null ? 0 : SourceRef.intLine(file, r.line),
                 q.mti,
                 p.kind,
                 q.proc,
