@@ -393,8 +393,33 @@ final class Cells {
         return true;
     }
 
+    /**
+     * {@link #resolve}'s answers by column, then by kind (slot 0 for none, then by ordinal); {@link #NO_SOURCES} for
+     * a column with none. Asked for several columns of each of a million rows: one identity look-up, not four.
+     */
+    private final Map<Column, Object[]> sourcesByKind = new java.util.IdentityHashMap<>();
+    private static final Object NO_SOURCES = new Object();
+    private static final int KINDS = TxnKind.values().length;
+
     /** The sources of a column for rows of a kind: {@code column.x.KIND} when given, else {@code column.x}. */
+    @SuppressWarnings("unchecked")
     List<Profile.Source> sources(Column c, TxnKind kind) {
+        Object[] byKind = sourcesByKind.get(c);
+        if (byKind == null) {
+            byKind = new Object[KINDS + 1];
+            sourcesByKind.put(c, byKind);
+        }
+        int k = kind == null ? 0 : kind.ordinal() + 1;
+        Object src = byKind[k];
+        if (src == null) {
+            List<Profile.Source> r = resolve(c, kind);
+            byKind[k] = r == null ? NO_SOURCES : r;
+            return r;
+        }
+        return src == NO_SOURCES ? null : (List<Profile.Source>) src;
+    }
+
+    private List<Profile.Source> resolve(Column c, TxnKind kind) {
         Map<TxnKind, List<Profile.Source>> m = profile.byType.get(c);
         if (m != null && kind != null && m.containsKey(kind)) {
             return m.get(kind);
