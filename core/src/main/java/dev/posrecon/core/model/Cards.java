@@ -119,6 +119,20 @@ public final class Cards {
         return ENDINGS[v];
     }
 
+    /**
+     * {@code last4(mask(raw))}: the ending of a card as a reader finds it; a bare four-digit ending (a journal's
+     * usual card column) is looked up at once, not masked first.
+     */
+    public static String maskedLast4(String raw) {
+        if (raw != null && raw.length() == 4) {
+            int v = Digits.value(raw, 0, 4);
+            if (v >= 0) {
+                return ENDINGS[v];
+            }
+        }
+        return last4(mask(raw));
+    }
+
     /** The last four characters of a (masked) card, or null. */
     public static String last4(String card) {
         if (card == null || card.length() < 4) {

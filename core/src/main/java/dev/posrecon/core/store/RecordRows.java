@@ -190,7 +190,7 @@ final class RecordRows {
                 or(t.stan(), paid == null ? null : paid.stan()),
                 or(t.rrn(), paid == null ? null : paid.rrn()),
                 or(t.authCode(), paid == null ? null : paid.authCode()),
-                Cards.last4(Cards.mask(or(t.cardLast4(), paid == null ? null : paid.card()))),
+                Cards.maskedLast4(or(t.cardLast4(), paid == null ? null : paid.card())),
                 paid == null ? null : paid.merchantId());
     }
 

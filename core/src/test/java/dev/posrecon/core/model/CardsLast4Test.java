@@ -23,4 +23,14 @@ class CardsLast4Test {
         assertThat(Cards.last4("")).isNull();
         assertThat(Cards.last4(null)).isNull();
     }
+
+    @Test
+    void maskedLast4IsTheEndingOfTheMaskedCard() {
+        String[] raws = {"1234", "0007", "12X4", "12-4", " 1234", "123", "", "4111111111111111", "622202******9813",
+            ";4111111111111111=2512101", "%B4111111111111111^DOE/J^2512", "4111 1111 1111 1111", "٠١٢٣", null};
+        for (String raw : raws) {
+            assertThat(Cards.maskedLast4(raw)).as("'%s'", raw).isEqualTo(Cards.last4(Cards.mask(raw)));
+        }
+        assertThat(Cards.maskedLast4(new String("0042"))).isSameAs(Cards.last4("622202******0042"));
+    }
 }

@@ -167,7 +167,7 @@ public final class JournalReader implements RecordReader<Receipt> {
                     d.tenders.add(new Tender(new SourceRef(name, row.line()), type, Money.of(amount, cur),
                             shared.string(CsvRows.get(row, cTid)), shared.string(CsvRows.get(row, cStan)),
                             CsvRows.get(row, cRrn), CsvRows.get(row, cAuth),
-                            last4 == null ? null : shared.string(Cards.last4(Cards.mask(last4)))));
+                            last4 == null ? null : Cards.maskedLast4(last4)));
                 } catch (BadValue e) {
                     d.bad = reject(name, row, e.reason());
                 }
@@ -282,7 +282,7 @@ public final class JournalReader implements RecordReader<Receipt> {
             String last4 = text(t, "card_last4");
             tenders.add(new Tender(new SourceRef(name, line), type, Money.of(a, cur), text(t, "terminal_id"),
                     text(t, "stan"), text(t, "rrn"), text(t, "auth_code"),
-                    last4 == null ? null : Cards.last4(Cards.mask(last4))));
+                    last4 == null ? null : Cards.maskedLast4(last4)));
         }
         if (sum != total) {
             throw new BadValue("tenders", "tenders " + Money.format(sum, cur) + " do not add up to total "
