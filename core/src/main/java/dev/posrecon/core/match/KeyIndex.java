@@ -193,12 +193,21 @@ final class KeyIndex<T> {
 
     /** The hash of a pair of strings (null counts as empty, as the old string keys did). */
     static long pair(String a, String b) {
-        return ((long) nz(a).hashCode() << 32) | (nz(b).hashCode() & 0xFFFFFFFFL);
+        return key(((long) nz(a).hashCode() << 32) | (nz(b).hashCode() & 0xFFFFFFFFL));
     }
 
     /** The hash of a string and an {@link dev.posrecon.core.model.Ids} code (null counts as empty). */
     static long pair(String a, long code) {
-        return code * 0x9E3779B97F4A7C15L + nz(a).hashCode();
+        return key(code * 0x9E3779B97F4A7C15L + nz(a).hashCode());
+    }
+
+    /**
+     * A hash as a key: never {@link #NONE}, which says "no key" (a hash that comes out as it shares the next value;
+     * hashes may collide anyway, and look-ups test what they find). {@link dev.posrecon.core.model.Ids} codes are
+     * never {@link #NONE} and are their own keys.
+     */
+    static long key(long hash) {
+        return hash == NONE ? NONE + 1 : hash;
     }
 
     static long single(String a) {
@@ -206,7 +215,7 @@ final class KeyIndex<T> {
     }
 
     static long amountCard(long minor, String last4) {
-        return minor * 0x9E3779B97F4A7C15L + last4.hashCode();
+        return key(minor * 0x9E3779B97F4A7C15L + last4.hashCode());
     }
 
     static String nz(String s) {

@@ -102,6 +102,26 @@ class KeyIndexTest {
     }
 
     @Test
+    void aKeyWhoseHashComesOutAsTheNoKeyMarkerIsStillFound() {
+        // "polygenelubricants".hashCode() is Integer.MIN_VALUE: with an empty second half the pair is Long.MIN_VALUE
+        String tid = "polygenelubricants";
+        long inverse = 0x9E3779B97F4A7C15L;
+        for (int i = 0; i < 6; i++) {
+            inverse *= 2 - 0x9E3779B97F4A7C15L * inverse; // Newton's step: the multiplier's inverse modulo 2^64
+        }
+        long code = (Long.MIN_VALUE - tid.hashCode()) * inverse;
+        assertThat(code * 0x9E3779B97F4A7C15L + tid.hashCode()).isEqualTo(Long.MIN_VALUE);
+        long[] hashes = {KeyIndex.pair(tid, (String) null), KeyIndex.pair(tid, code),
+            KeyIndex.amountCard(code, tid)};
+        for (long h : hashes) {
+            List<Item> items = List.of(new Item(1, 0), new Item(h, 1), new Item(KeyIndex.NONE, 2));
+            KeyIndex<Item> index = new KeyIndex<>(items, Item::hash);
+            assertThat(index.find(h, x -> x.value() == 1)).as("%x", h).containsExactly(items.get(1));
+            assertThat(index.position(h, items.get(1))).isEqualTo(1);
+        }
+    }
+
+    @Test
     void mixIsABijectionOnTheValuesTried() {
         Random rnd = new Random(3);
         java.util.Set<Long> seen = new java.util.HashSet<>();
