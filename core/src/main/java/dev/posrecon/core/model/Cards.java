@@ -120,6 +120,27 @@ public final class Cards {
     }
 
     /**
+     * {@link #mask} of the text in {@code b[from, to)} when it is a bare PAN (11 to 19 ASCII digits), made from the
+     * bytes: the full number never becomes a string. Null for anything else, which the caller masks as text.
+     */
+    public static String maskDigits(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n < 11 || n > 19) {
+            return null;
+        }
+        for (int i = from; i < to; i++) {
+            if (b[i] < '0' || b[i] > '9') {
+                return null;
+            }
+        }
+        byte[] m = new byte[n];
+        System.arraycopy(b, from, m, 0, 6);
+        Arrays.fill(m, 6, n - 4, (byte) '*');
+        System.arraycopy(b, to - 4, m, n - 4, 4);
+        return new String(m, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /**
      * {@code last4(mask(raw))}: the ending of a card as a reader finds it; a bare four-digit ending (a journal's
      * usual card column) is looked up at once, not masked first.
      */

@@ -234,6 +234,14 @@ final class JposLogParser {
         if (!IsoMessage.wanted(id)) {
             return;
         }
+        if (id == 2) {
+            // the usual bare PAN is masked from the log's bytes: the full number never becomes a string
+            String masked = t.attrMaskedPan(VALUE);
+            if (masked != null) {
+                msg.pan = masked;
+                return;
+            }
+        }
         String value = IsoMessage.shared(id) ? t.attrShared(VALUE, strings) : t.attr(VALUE);
         if (id == 4) {
             msg.amountIsDecimal = "amount".equals(t.attr(TYPE));

@@ -205,6 +205,18 @@ final class XmlTokenizer {
         return findAttr(name) ? XmlText.decode(buf, valStart, valEnd) : null;
     }
 
+    /**
+     * The attribute's value as {@link dev.posrecon.core.model.Cards#mask} masks it, made from the bytes, when it is
+     * a bare PAN (trimmed, 11 to 19 digits); null when absent or anything else (then read it with {@link #attr}).
+     */
+    String attrMaskedPan(byte[] name) {
+        if (!findAttr(name)) {
+            return null;
+        }
+        int from = XmlText.trimStart(buf, valStart, valEnd);
+        return dev.posrecon.core.model.Cards.maskDigits(buf, from, XmlText.trimEnd(buf, from, valEnd));
+    }
+
     /** The plain ISO local time ({@link JposTimes#plainIso}) the attribute holds; null when absent or not that. */
     LocalDateTime attrPlainIso(byte[] name) {
         return findAttr(name) ? JposTimes.plainIso(buf, valStart, valEnd) : null;
