@@ -139,15 +139,20 @@ public final class CaseFiles {
 
     /** Pretty JSON with LF line ends on every platform, and a final newline. */
     public static void writeJson(Writer w, Object doc) throws IOException {
-        DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        try (JsonGenerator g = MAPPER.getFactory().createGenerator(w)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.setPrettyPrinter(pp);
+        try (JsonGenerator g = generator(w)) {
             write(g, doc);
         }
         w.write('\n');
+    }
+
+    /** The generator posrecon's JSON is written with: two-space indents, LF line ends, {@code w} left open. */
+    static JsonGenerator generator(Writer w) throws IOException {
+        JsonGenerator g = MAPPER.getFactory().createGenerator(w);
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        g.setPrettyPrinter(new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+        return g;
     }
 
     /**

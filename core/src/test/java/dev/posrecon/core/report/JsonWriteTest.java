@@ -1,8 +1,6 @@
 package dev.posrecon.core.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import net.jqwik.api.Arbitraries;
@@ -106,12 +104,7 @@ class JsonWriteTest {
     /** What CaseFiles wrote before it walked the document itself: the mapper on the same generator. */
     private static String jackson(Object doc) throws IOException {
         StringWriter w = new StringWriter();
-        DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        try (JsonGenerator g = MAPPER.getFactory().createGenerator(w)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.setPrettyPrinter(pp);
+        try (JsonGenerator g = CaseFiles.generator(w)) {
             MAPPER.writeValue(g, doc);
         }
         w.write('\n');
