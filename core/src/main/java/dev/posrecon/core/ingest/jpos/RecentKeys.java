@@ -5,21 +5,28 @@ package dev.posrecon.core.ingest.jpos;
  * insertion order whose {@code removeEldestEntry} holds it at {@code capacity} would: putting a key already held
  * replaces its value and leaves its place in the order, and a new key past the capacity forgets the one put
  * longest ago. A million responses pass through it in a big log, so it keeps its keys and values in arrays (an open
- * addressing table, and a ring of keys in the order they came) rather than a node per entry.
+ * addressing table, and a ring of keys in the order they came) rather than a node per entry. Both start small and
+ * grow with what is held (a small log, or a run on a small heap, does not pay for the capacity).
  */
 final class RecentKeys<K, V> {
+    private static final int FIRST_SLOTS = 16;
     private final int capacity;
+    /** the table's size once it holds {@code capacity} keys at most half full. */
+    private final int maxSlots;
     /**
      * the table: a key, its value and its spread hash per slot, key null for free; linear probing, never more than
      * half full. The hashes are compared before a key is looked at, and moved keys are placed by them.
      */
-    private final Object[] keys;
-    private final Object[] values;
-    private final int[] hashes;
-    private final int mask;
-    /** the keys held, oldest at {@code head}, and their spread hashes; {@code size} of them. */
-    private final Object[] ring;
-    private final int[] ringHashes;
+    private Object[] keys;
+    private Object[] values;
+    private int[] hashes;
+    private int mask;
+    /**
+     * the keys held, oldest at {@code head}, and their spread hashes; {@code size} of them. It grows until it holds
+     * {@code capacity} (until then {@code head} is 0), then goes round.
+     */
+    private Object[] ring;
+    private int[] ringHashes;
     private int head;
     private int size;
 
@@ -28,13 +35,15 @@ final class RecentKeys<K, V> {
             throw new IllegalArgumentException("capacity " + capacity);
         }
         this.capacity = capacity;
-        int slots = Integer.highestOneBit(capacity) << 2;
+        this.maxSlots = Integer.highestOneBit(capacity) << 2;
+        int slots = Math.min(FIRST_SLOTS, maxSlots);
         this.keys = new Object[slots];
         this.values = new Object[slots];
         this.hashes = new int[slots];
         this.mask = slots - 1;
-        this.ring = new Object[capacity];
-        this.ringHashes = new int[capacity];
+        int ringLength = Math.min(FIRST_SLOTS, capacity);
+        this.ring = new Object[ringLength];
+        this.ringHashes = new int[ringLength];
     }
 
     @SuppressWarnings("unchecked")
@@ -61,15 +70,45 @@ final class RecentKeys<K, V> {
             head = head + 1 == capacity ? 0 : head + 1;
             i = find(key, h); // the removal may have moved the keys after it
         } else {
-            int tail = head + size;
-            tail = tail >= capacity ? tail - capacity : tail;
-            ring[tail] = key;
-            ringHashes[tail] = h;
+            if (size == ring.length) {
+                int n = (int) Math.min(capacity, 2L * ring.length);
+                ring = java.util.Arrays.copyOf(ring, n);
+                ringHashes = java.util.Arrays.copyOf(ringHashes, n);
+            }
+            if (2 * (size + 1) > keys.length && keys.length < maxSlots) {
+                grow();
+                i = find(key, h);
+            }
+            ring[size] = key; // head is 0 until the ring is full
+            ringHashes[size] = h;
             size++;
         }
         keys[i] = key;
         values[i] = value;
         hashes[i] = h;
+    }
+
+    /** Doubles the table, placing every key again by its hash. */
+    private void grow() {
+        Object[] oldKeys = keys;
+        Object[] oldValues = values;
+        int[] oldHashes = hashes;
+        int slots = oldKeys.length * 2;
+        keys = new Object[slots];
+        values = new Object[slots];
+        hashes = new int[slots];
+        mask = slots - 1;
+        for (int j = 0; j < oldKeys.length; j++) {
+            if (oldKeys[j] != null) {
+                int i = oldHashes[j] & mask;
+                while (keys[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                keys[i] = oldKeys[j];
+                values[i] = oldValues[j];
+                hashes[i] = oldHashes[j];
+            }
+        }
     }
 
     int size() {

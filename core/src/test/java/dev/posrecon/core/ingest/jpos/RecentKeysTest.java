@@ -13,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The recent-keys map answers every look-up as a LinkedHashMap in insertion order, held at its capacity by
- * {@code removeEldestEntry}, does: after any mix of puts (new keys, keys held, keys forgotten and put again) and
- * with keys whose hashes collide, so that probing and removal meet long runs of taken slots.
+ * {@code removeEldestEntry}, does: after any mix of puts (new keys, keys held, keys forgotten and put again), while
+ * its table and ring grow and once they are full, and with keys whose hashes collide, so that probing and removal
+ * meet long runs of taken slots.
  */
 class RecentKeysTest {
 
@@ -32,9 +33,9 @@ class RecentKeysTest {
     }
 
     @Property(tries = 400)
-    void answersAsAnEvictingLinkedHashMap(@ForAll @IntRange(min = 1, max = 12) int capacity,
+    void answersAsAnEvictingLinkedHashMap(@ForAll @IntRange(min = 1, max = 40) int capacity,
                                           @ForAll @IntRange(min = 0, max = 2) int hashes,
-                                          @ForAll @Size(max = 300) List<@IntRange(min = 0, max = 40) Integer> ops) {
+                                          @ForAll @Size(max = 400) List<@IntRange(min = 0, max = 90) Integer> ops) {
         Map<K, Integer> expected = new LinkedHashMap<>(16, 0.75f, false) {
             private static final long serialVersionUID = 1L;
 
@@ -46,14 +47,14 @@ class RecentKeysTest {
         RecentKeys<K, Integer> recent = new RecentKeys<>(capacity);
         int step = 0;
         for (int op : ops) {
-            K key = key(op % 20, hashes);
-            if (op < 20) {
+            K key = key(op % 60, hashes);
+            if (op < 60) {
                 expected.put(key, step);
                 recent.put(key, step);
             }
             step++;
             assertThat(recent.size()).isEqualTo(expected.size());
-            for (int id = 0; id < 20; id++) {
+            for (int id = 0; id < 60; id++) {
                 K probe = key(id, hashes);
                 assertThat(recent.get(probe)).as("step %d key %d", step, id).isEqualTo(expected.get(probe));
                 assertThat(recent.containsKey(probe)).isEqualTo(expected.containsKey(probe));
