@@ -90,6 +90,15 @@ public final class Inputs {
         ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, run -> {
             Thread th = new Thread(run, "posrecon-read");
             th.setDaemon(true);
+            // a heap too small can fail a reading thread between its tasks, where no task catches it (the pool
+            // then starts another thread). The JVM's own "Exception in thread" line is not printed for it: the
+            // thread that waits for the reads reports any read that failed, and a run out of memory ends with its
+            // one-line message (exit 5)
+            th.setUncaughtExceptionHandler((t, e) -> {
+                if (!(e instanceof OutOfMemoryError)) {
+                    t.getThreadGroup().uncaughtException(t, e);
+                }
+            });
             return th;
         });
         try {
