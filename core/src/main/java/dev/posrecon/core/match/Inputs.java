@@ -87,22 +87,26 @@ public final class Inputs {
         int files = r.terminalLogs().size() + r.settlements().size() + r.journals().size() + r.customers().size();
         int threads = Math.max(1, Math.min(r.threads(), files));
         // the reading threads; one that has read its files helps scan a big jPOS log's chunks (ChunkedLog)
+        java.util.concurrent.atomic.AtomicReference<OutOfMemoryError> escaped =
+                new java.util.concurrent.atomic.AtomicReference<>();
         ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, run -> {
             Thread th = new Thread(run, "posrecon-read");
             th.setDaemon(true);
             // a heap too small can fail a reading thread between its tasks, where no task catches it (the pool
-            // then starts another thread). The JVM's own "Exception in thread" line is not printed for it: the
-            // thread that waits for the reads reports any read that failed, and a run out of memory ends with its
-            // one-line message (exit 5)
+            // then starts another thread), and a read it had taken then never ends. The error is handed to the
+            // thread that waits for the reads, which fails the run with the one-line out-of-memory message
+            // (exit 5), rather than printed as the JVM's "Exception in thread" line
             th.setUncaughtExceptionHandler((t, e) -> {
-                if (!(e instanceof OutOfMemoryError)) {
+                if (e instanceof OutOfMemoryError oom) {
+                    escaped.compareAndSet(null, oom);
+                } else {
                     t.getThreadGroup().uncaughtException(t, e);
                 }
             });
             return th;
         });
         try {
-            return read(r, pool, threads);
+            return read(r, pool, threads, escaped);
         } finally {
             if (pool != null) {
                 pool.shutdownNow();
@@ -110,7 +114,8 @@ public final class Inputs {
         }
     }
 
-    private static Inputs read(ReconRequest r, ExecutorService pool, int threads) {
+    private static Inputs read(ReconRequest r, ExecutorService pool, int threads,
+                               java.util.concurrent.atomic.AtomicReference<OutOfMemoryError> escaped) {
         List<Task> tasks = new ArrayList<>();
         for (Path p : r.terminalLogs()) {
             tasks.add(new Task(Source.TERMINAL, p, terminalReader(r, p, pool, threads)));
@@ -139,7 +144,7 @@ public final class Inputs {
                     fs.add(pool.submit(t::read));
                 }
                 for (Future<Read> f : fs) {
-                    results.add(f.get());
+                    results.add(await(f, escaped));
                 }
                 fs.clear();
             } catch (ExecutionException e) {
@@ -166,6 +171,21 @@ public final class Inputs {
         }
         in.rejects.sort(null);
         return in;
+    }
+
+    /** The read's result, or the out-of-memory error a reading thread met outside any read while it waited. */
+    static <T> T await(Future<T> f, java.util.concurrent.atomic.AtomicReference<OutOfMemoryError> escaped)
+            throws InterruptedException, ExecutionException {
+        while (true) {
+            try {
+                return f.get(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                OutOfMemoryError oom = escaped.get();
+                if (oom != null) {
+                    throw oom;
+                }
+            }
+        }
     }
 
     /** Adds the open items an earlier run left in the ledger; they are matched like today's records. */
