@@ -25,16 +25,8 @@ public final class Cards {
             return null;
         }
         if (t.length() >= 11 && t.length() <= 19 && allDigits(t)) {
-            // the usual case, a bare PAN: one array of bytes (its digits and '*' are Latin-1), no intermediate strings
-            byte[] m = new byte[t.length()];
-            for (int i = 0; i < 6; i++) {
-                m[i] = (byte) t.charAt(i);
-            }
-            Arrays.fill(m, 6, m.length - 4, (byte) '*');
-            for (int i = m.length - 4; i < m.length; i++) {
-                m[i] = (byte) t.charAt(i);
-            }
-            return new String(m, java.nio.charset.StandardCharsets.ISO_8859_1);
+            // the usual case, a bare PAN (ASCII digits, so its Latin-1 bytes are its characters)
+            return maskDigits(t.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, t.length());
         }
         if (isMasked(t)) {
             // already masked by the acquirer (a settlement file's usual form): what the steps below would make

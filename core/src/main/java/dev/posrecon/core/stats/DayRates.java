@@ -32,27 +32,28 @@ public final class DayRates {
         ErrorRateCounter counter = new ErrorRateCounter();
         // counted per id as written first (a hash look-up each), then added to the counter once per id: its sorted
         // maps are asked a few thousand times, not three times for each of a million receipts
-        Map<String, long[]> perTerminal = new HashMap<>();
+        Map<Unit, Map<String, long[]>> per = new java.util.EnumMap<>(Unit.class);
+        for (Unit u : Unit.values()) {
+            per.put(u, new HashMap<>());
+        }
+        Map<String, long[]> terminals = per.get(Unit.TERMINAL);
         for (TerminalRecord t : terminal) {
             if (t.approved() && (t.kind() == TxnKind.SALE || t.kind() == TxnKind.REFUND) && onDay(t.localTime(), day,
                     businessDay)) {
-                count(perTerminal, t.terminalId());
+                count(terminals, t.terminalId());
             }
         }
-        Map<String, long[]> perCashier = new HashMap<>();
-        Map<String, long[]> perRegister = new HashMap<>();
-        Map<String, long[]> perStore = new HashMap<>();
+        Map<String, long[]> cashiers = per.get(Unit.CASHIER);
+        Map<String, long[]> registers = per.get(Unit.REGISTER);
+        Map<String, long[]> stores = per.get(Unit.STORE);
         for (Receipt r : journal) {
             if (onDay(r.time(), day, businessDay)) {
-                count(perCashier, r.cashierId());
-                count(perRegister, r.registerId());
-                count(perStore, r.storeId());
+                count(cashiers, r.cashierId());
+                count(registers, r.registerId());
+                count(stores, r.storeId());
             }
         }
-        perTerminal.forEach((id, n) -> counter.transactions(Unit.TERMINAL, id, n[0]));
-        perCashier.forEach((id, n) -> counter.transactions(Unit.CASHIER, id, n[0]));
-        perRegister.forEach((id, n) -> counter.transactions(Unit.REGISTER, id, n[0]));
-        perStore.forEach((id, n) -> counter.transactions(Unit.STORE, id, n[0]));
+        per.forEach((u, counts) -> counts.forEach((id, n) -> counter.transactions(u, id, n[0])));
         for (ReconCase c : cases) {
             add(counter, c);
         }
